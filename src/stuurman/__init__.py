@@ -1,0 +1,1 @@
+"""Stuurman: the integrated social domain of a municipality or region."""

@@ -1,0 +1,5 @@
+import sys
+
+from stuurman.cli import main
+
+sys.exit(main())

@@ -1,0 +1,74 @@
+"""The staff roles as data: each role is a Django group with permissions and a home page.
+
+Code never asks ``if role == ...``; it asks ``user.has_perm(...)``. Later capabilities add their
+permissions to the roles here, and ``sync_roles`` brings the groups in line after every migration.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db import transaction
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    slug: str
+    name: str
+    permissions: tuple[str, ...] = ()
+
+
+ROLES: tuple[RoleSpec, ...] = (
+    RoleSpec("front_door", "Loket"),
+    RoleSpec("consultant", "Consulent"),
+    RoleSpec("coordinator", "Regisseur"),
+    RoleSpec("team_lead", "Teamleider", ("accounts.view_team",)),
+    RoleSpec("provider_staff", "Medewerker aanbieder"),
+    RoleSpec("policy_advisor", "Beleidsadviseur"),
+    RoleSpec("privacy_officer", "Privacyfunctionaris"),
+    RoleSpec(
+        "functional_admin",
+        "Functioneel beheerder",
+        (
+            "tenancy.view_municipality",
+            "tenancy.change_municipality",
+            "tenancy.view_area",
+            "tenancy.add_area",
+            "tenancy.change_area",
+            "accounts.view_team",
+            "accounts.add_team",
+            "accounts.change_team",
+        ),
+    ),
+)
+
+
+def sync_roles(using: str = "default") -> None:
+    """Create or update one group and one Role per spec, with exactly the spec's permissions."""
+    from django.contrib.auth.models import Group, Permission
+
+    from .models import Role
+
+    with transaction.atomic(using=using):
+        for order, spec in enumerate(ROLES):
+            group, _ = Group.objects.using(using).get_or_create(name=spec.name)
+            Role.objects.using(using).update_or_create(
+                slug=spec.slug, defaults={"name": spec.name, "group": group, "order": order}
+            )
+            wanted = [_permission(Permission, codename, using) for codename in spec.permissions]
+            group.permissions.set(wanted)
+
+
+def _permission(permission_model, dotted: str, using: str):
+    app_label, codename = dotted.split(".")
+    try:
+        return permission_model.objects.using(using).get(content_type__app_label=app_label, codename=codename)
+    except permission_model.DoesNotExist:
+        raise LookupError(f"Role permission '{dotted}' does not exist; fix accounts/roles.py.") from None
+
+
+def sync_roles_after_migrate(sender, using="default", **kwargs):
+    # Permissions of apps migrated after this one do not exist yet when the signal arrives; make them now.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    sync_roles(using=using)

@@ -1,0 +1,99 @@
+"""Persons and households. Issue 3 adds the network, history and the staff pages."""
+
+from django.db import models
+from django.db.models import Q
+
+from stuurman.tenancy.models import Area, MunicipalityOwned
+from stuurman.validators import validate_bsn, validate_postcode
+
+
+class Person(MunicipalityOwned):
+    class Sex(models.TextChoices):
+        FEMALE = "V", "vrouw"
+        MALE = "M", "man"
+        OTHER = "X", "anders / onbekend"
+
+    # Optional: people who reach out anonymously, or who have no BSN, still get help.
+    bsn = models.CharField("BSN", max_length=9, null=True, blank=True, unique=True, validators=[validate_bsn])
+    first_names = models.CharField("voornamen", max_length=150, blank=True)
+    prefix = models.CharField("voorvoegsel", max_length=20, blank=True)
+    surname = models.CharField("achternaam", max_length=150)
+    birth_date = models.DateField("geboortedatum", null=True, blank=True)
+    sex = models.CharField("geslacht", max_length=1, choices=Sex.choices, blank=True)
+    phone = models.CharField("telefoon", max_length=30, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    street = models.CharField("straat", max_length=150, blank=True)
+    house_number = models.PositiveIntegerField("huisnummer", null=True, blank=True)
+    house_letter = models.CharField("huisletter", max_length=1, blank=True)
+    house_number_suffix = models.CharField("toevoeging", max_length=4, blank=True)
+    postcode = models.CharField("postcode", max_length=7, blank=True, validators=[validate_postcode])
+    city = models.CharField("woonplaats", max_length=100, blank=True)
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="buurt"
+    )
+
+    class Meta:
+        verbose_name = "persoon"
+        verbose_name_plural = "personen"
+        indexes = [
+            models.Index(fields=["surname"], name="person_surname"),
+            models.Index(fields=["postcode", "house_number"], name="person_address"),
+            models.Index(fields=["birth_date"], name="person_birth_date"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_names, self.prefix, self.surname) if part)
+
+    @property
+    def address_line(self) -> str:
+        number = f"{self.house_number or ''}{self.house_letter}"
+        if self.house_number_suffix:
+            number += f"-{self.house_number_suffix}"
+        return f"{self.street} {number}".strip()
+
+
+class Household(MunicipalityOwned):
+    name = models.CharField("naam", max_length=150, help_text="Bijvoorbeeld 'Huishouden De Vries'.")
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="buurt"
+    )
+    members = models.ManyToManyField(Person, through="Membership", related_name="households")
+
+    class Meta:
+        verbose_name = "huishouden"
+        verbose_name_plural = "huishoudens"
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A person's place in a household over time: a move is an ended and a new membership."""
+
+    class Role(models.TextChoices):
+        PARENT = "parent", "ouder"
+        PARTNER = "partner", "partner"
+        CHILD = "child", "kind"
+        OTHER = "other", "anders"
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("rol", max_length=7, choices=Role.choices)
+    since = models.DateField("sinds")
+    until = models.DateField("tot", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lidmaatschap"
+        verbose_name_plural = "lidmaatschappen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gte=models.F("since")), name="membership_period"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()}) in {self.household}"
