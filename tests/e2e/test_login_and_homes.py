@@ -36,9 +36,9 @@ def test_wrong_password_says_so_and_stays_accessible(live_server, page, demo_reg
 def test_each_role_lands_on_its_own_home_page(live_server, page, demo_region, username, role_slug):
     log_in(page, live_server.url, username)
 
-    expect(page.get_by_role("heading", level=1)).to_have_text(HOMES[role_slug].title)
+    expect(page.get_by_role("heading", level=1)).to_have_text(str(HOMES[role_slug].title))
     for section in HOMES[role_slug].sections:
-        expect(page.get_by_role("heading", level=2, name=section.title)).to_be_visible()
+        expect(page.get_by_role("heading", level=2, name=str(section.title))).to_be_visible()
     assert_no_axe_violations(page)
 
 

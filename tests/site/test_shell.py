@@ -52,3 +52,20 @@ def test_english_is_available(client, db):
     page = client.get("/inloggen/").content.decode()
     assert 'lang="en"' in page
     assert "Log in" in page
+
+
+def test_configuration_pages_open_by_permission_not_by_staff_flag(client, demo_region):
+    admin = User.objects.get(username="beheer")
+    assert not admin.is_staff
+    client.force_login(admin)
+    assert client.get("/inrichting/tenancy/area/").status_code == 200
+
+    client.force_login(User.objects.get(username="consulent"))
+    assert client.get("/inrichting/tenancy/area/").status_code == 302
+
+
+def test_configuration_pages_never_list_personal_files():
+    from stuurman.site.admin_site import configuration_site
+
+    registered = {model._meta.app_label for model in configuration_site._registry}
+    assert "people" not in registered

@@ -34,6 +34,7 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "gebruiker"
         verbose_name_plural = "gebruikers"
+        permissions = [("use_configuration", "Kan de inrichting (gebieden, teams, gebruikers) beheren")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="inhabitant", is_staff=False, is_superuser=False) | Q(kind="staff"),

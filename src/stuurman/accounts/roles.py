@@ -30,6 +30,8 @@ ROLES: tuple[RoleSpec, ...] = (
         "functional_admin",
         "Functioneel beheerder",
         (
+            "accounts.use_configuration",
+            "tenancy.view_region",
             "tenancy.view_municipality",
             "tenancy.change_municipality",
             "tenancy.view_area",
@@ -38,6 +40,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "accounts.view_team",
             "accounts.add_team",
             "accounts.change_team",
+            "accounts.view_user",
         ),
     ),
 )

@@ -12,6 +12,7 @@ from stuurman.tenancy.models import Area, Municipality, Region
 from .region import MUNICIPALITIES, REGION_NAME, buurt_code, wijk_code
 
 DEMO_PASSWORD = "demo-stuurman-2026"
+DEMO_TEAM = "Wijkteam Centrum-Noord"
 
 # username, role slug (None: inhabitant), first name, last name, organisation
 DEMO_USERS: tuple[tuple[str, str | None, str, str, str], ...] = (
@@ -78,7 +79,8 @@ def _create_areas(municipality, spec) -> dict[str, Area]:
 
 def _create_users(region) -> None:
     home = region.municipalities.get(cbs_code=MUNICIPALITIES[0].cbs_code)
-    first_team = Team.objects.filter(municipality=home).order_by("name").first()
+    # The team that serves the De Vries household, so demo staff can find it once involvement exists.
+    demo_team = Team.objects.get(municipality=home, name=DEMO_TEAM)
     for username, role_slug, first_name, last_name, organisation in DEMO_USERS:
         user = User(
             username=username,
@@ -96,7 +98,7 @@ def _create_users(region) -> None:
         if role_slug is not None:
             user.groups.add(Role.objects.get(slug=role_slug).group)
         if role_slug in ("consultant", "coordinator", "team_lead"):
-            first_team.members.add(user)
+            demo_team.members.add(user)
 
 
 def _born(today: date, age: int, month: int, day: int) -> date:

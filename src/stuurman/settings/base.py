@@ -12,6 +12,7 @@ VAR_DIR = Path(env.string("STUURMAN_VAR_DIR", str(PACKAGE_DIR.parent.parent / "v
 DEBUG = env.boolean("DEBUG", PROFILE == "dev")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

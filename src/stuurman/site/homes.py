@@ -5,6 +5,9 @@ Sections describe work that later capabilities fill; until then each shows its e
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Section:
@@ -22,136 +25,144 @@ class Home:
     sections: tuple[Section, ...] = field(default_factory=tuple)
 
 
-_NO_REQUESTS = "Er staan nog geen meldingen klaar."
+_NO_REQUESTS = _("Er staan nog geen meldingen klaar.")
 
 HOMES: dict[str, Home] = {
     "front_door": Home(
-        "Loket",
-        "Registreer een melding uit elk kanaal en doe de eerste vraagverheldering.",
+        _("Loket"),
+        _("Registreer een melding uit elk kanaal en doe de eerste vraagverheldering."),
         (
             Section(
-                "Nieuwe melding",
-                "Balie, telefoon, post, e-mail of een signaal van een professional.",
-                "Het registreren van meldingen komt in een volgende versie.",
+                _("Nieuwe melding"),
+                _("Balie, telefoon, post, e-mail of een signaal van een professional."),
+                _("Het registreren van meldingen komt in een volgende versie."),
             ),
             Section(
-                "Door mij geregistreerd", "Meldingen die u heeft aangenomen, met hun termijnen.", _NO_REQUESTS
+                _("Door mij geregistreerd"),
+                _("Meldingen die u heeft aangenomen, met hun termijnen."),
+                _NO_REQUESTS,
             ),
         ),
     ),
     "consultant": Home(
-        "Consulent",
-        "Uw gesprekken, huishoudens en plannen.",
+        _("Consulent"),
+        _("Uw gesprekken, huishoudens en plannen."),
         (
             Section(
-                "Werkvoorraad",
-                "Meldingen voor uw team, gesorteerd op de eerstvolgende termijn.",
+                _("Werkvoorraad"),
+                _("Meldingen voor uw team, gesorteerd op de eerstvolgende termijn."),
                 _NO_REQUESTS,
             ),
             Section(
-                "Gesprekken",
-                "Keukentafelgesprekken die gepland of nog niet afgerond zijn.",
-                "U heeft nog geen gesprekken gepland.",
+                _("Gesprekken"),
+                _("Keukentafelgesprekken die gepland of nog niet afgerond zijn."),
+                _("U heeft nog geen gesprekken gepland."),
             ),
         ),
     ),
     "coordinator": Home(
-        "Regisseur",
-        "De huishoudens waarvan u het plan regisseert.",
+        _("Regisseur"),
+        _("De huishoudens waarvan u het plan regisseert."),
         (
             Section(
-                "Mijn plannen", "Eén huishouden, één plan, één regisseur.", "U regisseert nog geen plannen."
+                _("Mijn plannen"),
+                _("Eén huishouden, één plan, één regisseur."),
+                _("U regisseert nog geen plannen."),
             ),
             Section(
-                "Evaluaties",
-                "Plannen waarvan de evaluatie binnenkort of te laat is.",
-                "Er zijn geen evaluaties gepland.",
+                _("Evaluaties"),
+                _("Plannen waarvan de evaluatie binnenkort of te laat is."),
+                _("Er zijn geen evaluaties gepland."),
             ),
         ),
     ),
     "team_lead": Home(
-        "Teamleider",
-        "Overzicht van de regie in uw team.",
+        _("Teamleider"),
+        _("Overzicht van de regie in uw team."),
         (
             Section(
-                "Werkverdeling",
-                "Caseload per regisseur en huishoudens zonder regisseur.",
-                "Er zijn nog geen huishoudens aan uw team toegewezen.",
+                _("Werkverdeling"),
+                _("Caseload per regisseur en huishoudens zonder regisseur."),
+                _("Er zijn nog geen huishoudens aan uw team toegewezen."),
             ),
             Section(
-                "Overdrachten",
-                "Warme overdrachten die nog op acceptatie wachten.",
-                "Er wachten geen overdrachten.",
+                _("Overdrachten"),
+                _("Warme overdrachten die nog op acceptatie wachten."),
+                _("Er wachten geen overdrachten."),
             ),
         ),
     ),
     "provider_staff": Home(
-        "Aanbieder",
-        "Toewijzingen voor uw organisatie en wat u daarvoor moet weten.",
+        _("Aanbieder"),
+        _("Toewijzingen voor uw organisatie en wat u daarvoor moet weten."),
         (
             Section(
-                "Toewijzingen",
-                "Opdrachten van de gemeente, met start- en stopberichten.",
-                "Uw organisatie heeft nog geen toewijzingen.",
+                _("Toewijzingen"),
+                _("Opdrachten van de gemeente, met start- en stopberichten."),
+                _("Uw organisatie heeft nog geen toewijzingen."),
             ),
         ),
     ),
     "policy_advisor": Home(
-        "Beleid",
-        "Resultaten, bereik, wachttijden en kosten per gebied, zonder personen.",
+        _("Beleid"),
+        _("Resultaten, bereik, wachttijden en kosten per gebied, zonder personen."),
         (
             Section(
-                "Dashboard",
-                "Indicatoren per gemeente, gebied en periode; kleine aantallen verborgen.",
-                "Er zijn nog geen gegevens om te tonen.",
+                _("Dashboard"),
+                _("Indicatoren per gemeente, gebied en periode; kleine aantallen verborgen."),
+                _("Er zijn nog geen gegevens om te tonen."),
             ),
         ),
     ),
     "privacy_officer": Home(
-        "Privacy",
-        "Toezicht op de toegang tot dossiers.",
+        _("Privacy"),
+        _("Toezicht op de toegang tot dossiers."),
         (
-            Section("Toegangslog", "Wie zag wat, wanneer en waarom.", "Het toegangslog is nog leeg."),
             Section(
-                "Noodtoegang",
-                "Doorbraken van het glas die op uw oordeel wachten.",
-                "Er wacht geen noodtoegang op beoordeling.",
+                _("Toegangslog"), _("Wie zag wat, wanneer en waarom."), _("Het toegangslog is nog leeg.")
+            ),
+            Section(
+                _("Noodtoegang"),
+                _("Doorbraken van het glas die op uw oordeel wachten."),
+                _("Er wacht geen noodtoegang op beoordeling."),
             ),
         ),
     ),
     "functional_admin": Home(
-        "Functioneel beheer",
-        "Gemeenten, gebieden, teams en het aanbod inrichten.",
+        _("Functioneel beheer"),
+        _("Gemeenten, gebieden, teams en het aanbod inrichten."),
         (
             Section(
-                "Gebieden en teams",
-                "Kernen, wijken en buurten, en welke teams ze bedienen.",
-                "Het beheren van gebieden en teams via deze pagina komt in een volgende versie.",
+                _("Gebieden en teams"),
+                _("Kernen, wijken en buurten, en welke teams ze bedienen."),
+                "",
+                url=reverse_lazy("configuration:index"),
+                link_text=_("Gebieden en teams beheren"),
             ),
             Section(
-                "Aanbod",
-                "De sociale kaart en de voorzieningen van de regio.",
-                "Er staat nog geen aanbod in de catalogus.",
+                _("Aanbod"),
+                _("De sociale kaart en de voorzieningen van de regio."),
+                _("Er staat nog geen aanbod in de catalogus."),
             ),
         ),
     ),
     "inhabitant": Home(
-        "Mijn Stuurman",
-        "Vraag om hulp, vind hulp in de buurt en bekijk uw eigen plan.",
+        _("Mijn Stuurman"),
+        _("Vraag om hulp, vind hulp in de buurt en bekijk uw eigen plan."),
         (
-            Section("Mijn plan", "Uw doelen en afspraken.", "U heeft nog geen plan."),
+            Section(_("Mijn plan"), _("Uw doelen en afspraken."), _("U heeft nog geen plan.")),
             Section(
-                "Wie bekeek mijn gegevens",
-                "Wanneer en waarom uw dossier is ingezien.",
-                "Er is nog niets om te tonen.",
+                _("Wie bekeek mijn gegevens"),
+                _("Wanneer en waarom uw dossier is ingezien."),
+                _("Er is nog niets om te tonen."),
             ),
         ),
     ),
 }
 
 NO_ROLE = Home(
-    "Welkom",
-    "U heeft nog geen rol. Vraag de functioneel beheerder van uw gemeente om u een rol te geven.",
+    _("Welkom"),
+    _("U heeft nog geen rol. Vraag de functioneel beheerder van uw gemeente om u een rol te geven."),
 )
 
 
