@@ -28,7 +28,7 @@ DEMO_USERS: tuple[tuple[str, str | None, str, str, str], ...] = (
 )
 
 # Fixed 8-digit prefixes far from the generator's range, so the named demo people keep their BSN.
-_FAMILY_BSN_BASE = 99_000_000
+FAMILY_BSN_BASE = 99_000_000
 
 
 def is_loaded() -> bool:
@@ -118,7 +118,7 @@ def _create_de_vries(today: date) -> None:
     def person(n, first, prefix, surname, age, month, day, sex, area, address):
         return Person.objects.create(
             municipality=waalkant,
-            bsn=bsn_from_number(_FAMILY_BSN_BASE + n),
+            bsn=bsn_from_number(FAMILY_BSN_BASE + n),
             first_names=first,
             prefix=prefix,
             surname=surname,

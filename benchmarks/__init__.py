@@ -1,0 +1,1 @@
+"""Timing goals for Stuurman, run by `make bench` against a throw-away PostgreSQL (never by pytest)."""
