@@ -18,14 +18,38 @@ class RoleSpec:
     permissions: tuple[str, ...] = ()
 
 
+# Working on households: find, open and edit the files one is involved with, and their network.
+_FILE_WORK = (
+    "privacy.view_files",
+    "privacy.check_known_person",
+    "privacy.break_glass",
+    "privacy.record_consent",
+    "people.add_person",
+    "people.change_person",
+    "people.add_household",
+    "people.change_household",
+    "people.add_membership",
+    "people.change_membership",
+    "people.add_networkmember",
+    "people.change_networkmember",
+    "people.delete_networkmember",
+)
+
 ROLES: tuple[RoleSpec, ...] = (
-    RoleSpec("front_door", "Loket"),
-    RoleSpec("consultant", "Consulent"),
-    RoleSpec("coordinator", "Regisseur"),
-    RoleSpec("team_lead", "Teamleider", ("accounts.view_team",)),
+    RoleSpec("front_door", "Loket", ("privacy.view_files", "privacy.check_known_person")),
+    RoleSpec("consultant", "Consulent", _FILE_WORK),
+    RoleSpec("coordinator", "Regisseur", _FILE_WORK),
+    RoleSpec("team_lead", "Teamleider", ("accounts.view_team", "privacy.assign_households", *_FILE_WORK)),
+    # Provider staff see only what an assignment needs; those pages come with the assignments.
     RoleSpec("provider_staff", "Medewerker aanbieder"),
+    # Policy advisors see aggregates only, never a person.
     RoleSpec("policy_advisor", "Beleidsadviseur"),
-    RoleSpec("privacy_officer", "Privacyfunctionaris"),
+    # The privacy officer sees the log and judges emergency access, but opens no files.
+    RoleSpec(
+        "privacy_officer",
+        "Privacyfunctionaris",
+        ("privacy.view_accesslog", "privacy.review_emergency_access"),
+    ),
     RoleSpec(
         "functional_admin",
         "Functioneel beheerder",

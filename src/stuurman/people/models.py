@@ -1,7 +1,8 @@
-"""Persons and households. Issue 3 adds the network, history and the staff pages."""
+"""Persons, households over time, and the network around them. Every change keeps its history."""
 
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from stuurman.tenancy.models import Area, MunicipalityOwned
 from stuurman.validators import validate_bsn, validate_postcode
@@ -31,6 +32,7 @@ class Person(MunicipalityOwned):
     area = models.ForeignKey(
         Area, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="buurt"
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "persoon"
@@ -62,6 +64,7 @@ class Household(MunicipalityOwned):
         Area, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="buurt"
     )
     members = models.ManyToManyField(Person, through="Membership", related_name="households")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "huishouden"
@@ -85,6 +88,7 @@ class Membership(models.Model):
     role = models.CharField("rol", max_length=7, choices=Role.choices)
     since = models.DateField("sinds")
     until = models.DateField("tot", null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "lidmaatschap"
@@ -97,3 +101,74 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()}) in {self.household}"
+
+
+class NetworkMember(MunicipalityOwned):
+    """Someone around the household: a known person or a free contact, placed in a circle."""
+
+    class Relation(models.TextChoices):
+        FAMILY = "family", "familie"
+        FRIEND = "friend", "vriend of vriendin"
+        NEIGHBOUR = "neighbour", "buurtgenoot"
+        COLLEAGUE = "colleague", "collega"
+        VOLUNTEER = "volunteer", "vrijwilliger"
+        CARER = "carer", "mantelzorger"
+        CONFIDANT = "confidant", "vertrouwenspersoon"
+        PROFESSIONAL = "professional", "professional"
+        OTHER = "other", "anders"
+
+    class Circle(models.IntegerChoices):
+        # The circles around the individual, from the inside out (kringenmodel).
+        CLOSE = 1, "naaste omgeving"
+        INFORMAL = 2, "informeel netwerk"
+        VOLUNTEERS = 3, "georganiseerde vrijwillige inzet"
+        MUNICIPAL = 4, "gemeentelijke ondersteuning en regie"
+        PROFESSIONAL = 5, "professionals en bedrijven"
+
+    household = models.ForeignKey(
+        Household, on_delete=models.CASCADE, related_name="network", verbose_name="huishouden"
+    )
+    for_person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="voor wie",
+        help_text="Leeg: voor het hele huishouden.",
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="bekende persoon",
+    )
+    name = models.CharField("naam", max_length=150, blank=True)
+    phone = models.CharField("telefoon", max_length=30, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    relation = models.CharField("relatie", max_length=12, choices=Relation.choices)
+    circle = models.PositiveSmallIntegerField("kring", choices=Circle.choices)
+    does = models.TextField("wat doet hij of zij nu", blank=True)
+    could_do = models.TextField("wat zou hij of zij kunnen doen", blank=True)
+    availability = models.CharField("beschikbaarheid", max_length=150, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "netwerklid"
+        verbose_name_plural = "netwerk"
+        ordering = ["circle", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(name=""), name="network_member_named"
+            ),
+            models.CheckConstraint(condition=Q(circle__gte=1, circle__lte=5), name="network_member_circle"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.name or (self.person.full_name if self.person_id else "")

@@ -19,10 +19,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
+    "simple_history",
     "stuurman.site",
     "stuurman.tenancy",
     "stuurman.accounts",
     "stuurman.people",
+    "stuurman.privacy",
+    "stuurman.files",
     "stuurman.demo",
 ]
 
@@ -35,6 +39,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "stuurman.tenancy.middleware.current_municipality",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -78,3 +83,5 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+FORM_RENDERER = "stuurman.site.forms.Renderer"
