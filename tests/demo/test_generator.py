@@ -4,6 +4,7 @@ import random
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from stuurman.demo.generator import _Address, _draw_household, generate_households
 from stuurman.identifiers import is_valid_bsn, normalize_postcode
@@ -88,3 +89,17 @@ def test_generator_needs_the_region_first(db):
 def test_negative_count_is_refused():
     with pytest.raises(ValueError, match="0 or more"):
         generate_households(-1, progress=False)
+
+
+@pytest.mark.django_db
+def test_about_one_in_eight_households_has_an_open_file_with_the_team_of_its_area(demo_region):
+    from stuurman.privacy.models import Involvement
+
+    generate_households(400, seed=3, progress=False, today=TODAY)
+    opened = Involvement.objects.exclude(household__name__in=["Huishouden De Vries"]).select_related(
+        "household__area", "team"
+    )
+    assert 25 <= opened.count() <= 80
+    for involvement in opened.prefetch_related("team__areas"):
+        assert involvement.household.area.parent in involvement.team.areas.all()
+        assert involvement.since < timezone.now()

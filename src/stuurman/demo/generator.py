@@ -8,15 +8,17 @@ written with one bulk insert per model per batch, each batch in its own transact
 import random
 import string
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from tqdm import tqdm
 
+from stuurman.accounts.models import Team, User
 from stuurman.identifiers import bsn_from_number
 from stuurman.people.models import Household, Membership, Person
+from stuurman.privacy.models import Involvement
 from stuurman.tenancy.models import Area, Municipality
 
 from .loader import FAMILY_BSN_BASE
@@ -26,6 +28,17 @@ from .region import MUNICIPALITIES, REGION_NAME, buurt_code
 # Generated people get BSNs whose first eight digits count up from here (the named family uses 99...).
 GENERATED_BSN_BASE = 90_000_000
 BATCH_SIZE = 2000
+# About one in eight households has an open file with the team of its area (DESIGN.md §7: 90,000 of
+# 700,000 inhabitants' households), so the access policy has realistic work to do.
+OPEN_FILE_SHARE = 0.13
+_OPEN_FILE_REASONS = (
+    "Melding via de huisarts",
+    "Aanvraag Wmo-ondersteuning via de website",
+    "Signaal van school over verzuim",
+    "Aanmelding schuldhulp aan de balie",
+    "Telefonische hulpvraag mantelzorger",
+    "Signaal van de woningcorporatie over huurachterstand",
+)
 
 # Share of Dutch households by composition (CBS, rounded): alone, couple, couple with children,
 # one parent with children, other (for instance an adult child caring for a parent).
@@ -42,6 +55,7 @@ class _Address:
     city: str
     postcode_number: int
     streets: tuple[str, ...]
+    team: Team | None = None
 
 
 def generate_households(
@@ -54,6 +68,8 @@ def generate_households(
     addresses = _addresses()
     first_index = _generated_household_count()
     bsn_counter = _next_bsn_number()
+    # Open files are recorded as assigned by a team lead; without one (a bare region) there are none.
+    recorder = User.objects.filter(groups__role__slug="team_lead").order_by("pk").first()
     made = 0
     with tqdm(total=count, unit=" huishoudens", disable=not progress) as bar:
         while made < count:
@@ -62,7 +78,7 @@ def generate_households(
                 _draw_household(random.Random(f"{seed}:{first_index + made + i}"), addresses, today)
                 for i in range(size)
             ]
-            bsn_counter = _write(batch, bsn_counter)
+            bsn_counter = _write(batch, bsn_counter, recorder, today)
             made += size
             bar.update(size)
     return made
@@ -77,6 +93,11 @@ def _addresses() -> list[_Address]:
     }
     if not areas:
         raise RuntimeError(f"Load {REGION_NAME} before generating households (stuurman demo).")
+    team_of_wijk = {
+        wijk.pk: team
+        for team in Team.objects.filter(municipality__region__name=REGION_NAME).prefetch_related("areas")
+        for wijk in team.areas.all()
+    }
     addresses = []
     for spec in MUNICIPALITIES:
         wijk_index = 0
@@ -84,8 +105,9 @@ def _addresses() -> list[_Address]:
             for wijk in kern.wijken:
                 for buurt_index, buurt in enumerate(wijk.buurten):
                     area = areas[buurt_code(spec.cbs_code, wijk_index, buurt_index)]
+                    team = team_of_wijk.get(area.parent_id)
                     addresses.append(
-                        _Address(area.municipality, area, kern.name, buurt.postcode, buurt.streets)
+                        _Address(area.municipality, area, kern.name, buurt.postcode, buurt.streets, team)
                     )
                 wijk_index += 1
     return addresses
@@ -129,6 +151,7 @@ class _DrawnHousehold:
     postcode: str
     name: str
     members: tuple[_Member, ...]
+    open_file: tuple[str, int] | None  # (reason, days ago) when the area's team is involved
 
 
 def _draw_household(rng: random.Random, addresses: list[_Address], today: date) -> _DrawnHousehold:
@@ -144,6 +167,9 @@ def _draw_household(rng: random.Random, addresses: list[_Address], today: date) 
         postcode=f"{address.postcode_number} {rng.choice(_POSTCODE_LETTERS)}",
         name=f"Huishouden {display_surname(head.prefix, head.surname)}",
         members=members,
+        open_file=(
+            (rng.choice(_OPEN_FILE_REASONS), rng.randint(1, 400)) if rng.random() < OPEN_FILE_SHARE else None
+        ),
     )
 
 
@@ -257,7 +283,7 @@ def _phone(rng: random.Random) -> str:
 
 
 @transaction.atomic
-def _write(batch: list[_DrawnHousehold], bsn_counter: int) -> int:
+def _write(batch: list[_DrawnHousehold], bsn_counter: int, recorder: User | None, today: date) -> int:
     """Insert one batch of households with their people; return the next free BSN counter."""
     persons: list[Person] = []
     for drawn in batch:
@@ -279,7 +305,27 @@ def _write(batch: list[_DrawnHousehold], bsn_counter: int) -> int:
         for household, drawn in zip(households, batch, strict=True)
         for member in drawn.members
     )
+    if recorder is not None:
+        Involvement.objects.bulk_create(
+            _involvement(household, drawn, recorder, today)
+            for household, drawn in zip(households, batch, strict=True)
+            if drawn.open_file and drawn.address.team
+        )
     return bsn_counter
+
+
+def _involvement(household: Household, drawn: _DrawnHousehold, recorder: User, today: date) -> Involvement:
+    reason, days_ago = drawn.open_file
+    since = timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(9)))
+    return Involvement(
+        municipality=household.municipality,
+        household=household,
+        team=drawn.address.team,
+        source=Involvement.Source.TEAM_LEAD,
+        reason=reason,
+        since=since,
+        created_by=recorder,
+    )
 
 
 def _person(drawn: _DrawnHousehold, member: _Member, bsn: str) -> Person:

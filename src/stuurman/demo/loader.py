@@ -1,12 +1,14 @@
 """Loads Regio Voorbeeld: municipalities, areas, teams, one demo user per role, and the De Vries household."""
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from stuurman.accounts.models import Role, Team, User
 from stuurman.identifiers import bsn_from_number
-from stuurman.people.models import Household, Membership, Person
+from stuurman.people.models import Household, Membership, NetworkMember, Person
+from stuurman.privacy.models import Involvement
 from stuurman.tenancy.models import Area, Municipality, Region
 
 from .region import MUNICIPALITIES, REGION_NAME, buurt_code, wijk_code
@@ -45,7 +47,8 @@ def load_region(today: date) -> Region:
             team = Team.objects.create(municipality=municipality, name=team_spec.name)
             team.areas.set(wijken[path] for path in team_spec.wijken)
     _create_users(region)
-    _create_de_vries(today)
+    family = _create_de_vries(today)
+    _open_de_vries_file(family, today)
     return region
 
 
@@ -108,7 +111,7 @@ def _born(today: date, age: int, month: int, day: int) -> date:
     return date(today.year - years, month, day)
 
 
-def _create_de_vries(today: date) -> None:
+def _create_de_vries(today: date) -> Household:
     """The household of the regional policy note (see README: the demo region)."""
     waalkant = Municipality.objects.get(cbs_code="GM9901")
     bloemenbuurt = Area.objects.get(municipality=waalkant, name="Bloemenbuurt")
@@ -155,3 +158,85 @@ def _create_de_vries(today: date) -> None:
     )
     alone = Household.objects.create(municipality=waalkant, name="Huishouden Bakker", area=binnenstad)
     Membership.objects.create(household=alone, person=riek, role="other", since=date(today.year - 3, 2, 1))
+    _network(family, riek, roos, alone, els)
+    return family
+
+
+def _network(family, riek, roos, riek_home, els) -> None:
+    """The circles around the De Vries household, and Els as Riek's mantelzorger."""
+    municipality = family.municipality
+    Relation, Circle = NetworkMember.Relation, NetworkMember.Circle
+    NetworkMember.objects.bulk_create(
+        [
+            NetworkMember(
+                municipality=municipality,
+                household=family,
+                person=riek,
+                relation=Relation.FAMILY,
+                circle=Circle.CLOSE,
+                does="Oma; woont alleen, herstelt van een heupoperatie. Els zorgt 3 keer per week voor haar.",
+                could_do="Een luisterend oor voor Roos, aan de telefoon.",
+            ),
+            NetworkMember(
+                municipality=municipality,
+                household=family,
+                name="Kees de Vries",
+                phone="06-41234567",
+                relation=Relation.FAMILY,
+                circle=Circle.CLOSE,
+                does="Broer van Jan; helpt af en toe met klussen.",
+                could_do="Jan meenemen naar zijn werk in de bouw om rond te kijken.",
+                availability="zaterdag",
+            ),
+            NetworkMember(
+                municipality=municipality,
+                household=family,
+                name="Ans Willems",
+                relation=Relation.NEIGHBOUR,
+                circle=Circle.INFORMAL,
+                could_do="Op woensdagmiddag op Roos passen.",
+                availability="woensdagmiddag",
+            ),
+            NetworkMember(
+                municipality=municipality,
+                household=family,
+                name="Trainer VV Waalkant",
+                relation=Relation.VOLUNTEER,
+                circle=Circle.VOLUNTEERS,
+                does="Traint Wouter twee keer per week; merkt het als hij wegblijft.",
+            ),
+            NetworkMember(
+                municipality=municipality,
+                household=family,
+                for_person=roos,
+                name="Begeleiders Zorggroep Rivierenland",
+                relation=Relation.PROFESSIONAL,
+                circle=Circle.PROFESSIONAL,
+                does="Begeleiden Roos thuis en op school.",
+                availability="werkdagen",
+            ),
+            NetworkMember(
+                municipality=municipality,
+                household=riek_home,
+                person=els,
+                relation=Relation.CARER,
+                circle=Circle.CLOSE,
+                does="Mantelzorger: doet drie keer per week boodschappen en schoonmaak.",
+                availability="maandag, woensdag, vrijdag",
+            ),
+        ]
+    )
+
+
+def _open_de_vries_file(family: Household, today: date) -> None:
+    """The demo team is involved with the De Vries household, so demo staff can open its file."""
+    team = Team.objects.get(municipality=family.municipality, name=DEMO_TEAM)
+    Involvement.objects.create(
+        municipality=family.municipality,
+        household=family,
+        team=team,
+        source=Involvement.Source.TEAM_LEAD,
+        reason="Melding van de huisarts: zorgen over de draagkracht van Els",
+        since=timezone.make_aware(datetime.combine(today - timedelta(days=21), time(10))),
+        created_by=User.objects.get(username="teamleider"),
+    )
