@@ -28,8 +28,13 @@ class Involvement(MunicipalityOwned):
         PLAN = "plan", "plan"
         ASSIGNMENT = "assignment", "toewijzing"
 
+    # Indexed below with what the policy tests, so checking a household reads only the index.
     household = models.ForeignKey(
-        Household, on_delete=models.CASCADE, related_name="involvements", verbose_name="huishouden"
+        Household,
+        on_delete=models.CASCADE,
+        related_name="involvements",
+        verbose_name="huishouden",
+        db_index=False,
     )
     team = models.ForeignKey(
         Team,
@@ -81,6 +86,11 @@ class Involvement(MunicipalityOwned):
         indexes = [
             models.Index(fields=["team", "household"], name="involvement_team"),
             models.Index(fields=["user", "household"], name="involvement_user"),
+            models.Index(
+                fields=["household"],
+                include=["team", "user", "since", "until", "scope"],
+                name="involvement_grant",
+            ),
         ]
 
     def __str__(self):
