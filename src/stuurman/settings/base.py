@@ -60,6 +60,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stuurman.site.context_processors.shell",
+                "stuurman.privacy.context_processors.emergency",
             ],
         },
     },

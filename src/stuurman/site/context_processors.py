@@ -1,4 +1,6 @@
-"""What the page shell shows of the signed-in user: their municipality and role."""
+"""What the page shell shows of the signed-in user: their municipality, role and menu."""
+
+from .navigation import menu_for
 
 
 def shell(request):
@@ -10,4 +12,10 @@ def shell(request):
     else:
         role = user.primary_role
         role_label = role.name if role else ""
-    return {"shell": {"municipality": getattr(request, "municipality", None), "role_label": role_label}}
+    return {
+        "shell": {
+            "municipality": getattr(request, "municipality", None),
+            "role_label": role_label,
+            "menu": menu_for(user, request.path),
+        }
+    }

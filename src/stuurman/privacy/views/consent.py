@@ -1,0 +1,80 @@
+"""Consent and sharing decisions for the persons of a household file."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import consent as service
+from ..declarations import household_file
+from ..forms import ConsentForm, SharingForm, WithdrawForm
+from ..models import Consent, SharingDecision
+
+PERMISSION = "privacy.record_consent"
+
+
+def _page(request, household, consent_form=None, sharing_form=None, status=200):
+    members = household.memberships.filter(until__isnull=True).values("person_id")
+    context = {
+        "household": household,
+        "consents": Consent.objects.filter(person__in=members).select_related("person").order_by("-given_on"),
+        "sharings": SharingDecision.objects.filter(person__in=members).select_related("person", "consent"),
+        "consent_form": consent_form or ConsentForm(household=household),
+        "sharing_form": sharing_form or SharingForm(household=household),
+        "withdraw_form": WithdrawForm(),
+    }
+    return render(request, "privacy/consents.html", context, status=status)
+
+
+def _done(request, household, message):
+    messages.success(request, message)
+    return redirect("privacy:consents", household_id=household.pk)
+
+
+@household_file(PERMISSION)
+def consents(request, household, grant):
+    return _page(request, household)
+
+
+@require_POST
+@household_file(PERMISSION)
+def consent_new(request, household, grant):
+    form = ConsentForm(request.POST, household=household)
+    if form.is_valid():
+        try:
+            service.record_consent(request, household, form.save(commit=False), grant)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _done(request, household, "De toestemming is vastgelegd.")
+    return _page(request, household, consent_form=form, status=400)
+
+
+@require_POST
+@household_file(PERMISSION)
+def consent_withdraw(request, household, grant, consent_id):
+    members = household.memberships.filter(until__isnull=True).values("person_id")
+    consent = get_object_or_404(Consent, pk=consent_id, person__in=members)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            service.withdraw_consent(request, household, consent, form.cleaned_data["withdrawn_on"], grant)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return _done(request, household, f"De toestemming voor {consent.organisation} is ingetrokken.")
+    return redirect("privacy:consents", household_id=household.pk)
+
+
+@require_POST
+@household_file(PERMISSION)
+def sharing_new(request, household, grant):
+    form = SharingForm(request.POST, household=household)
+    if form.is_valid():
+        try:
+            service.record_sharing(request, household, form.save(commit=False), grant)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _done(request, household, "Het besluit over het delen van gegevens is vastgelegd.")
+    return _page(request, household, sharing_form=form, status=400)

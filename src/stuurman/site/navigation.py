@@ -1,0 +1,35 @@
+"""The main menu as data: each item shows only to users holding its permission (roles are data)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str  # lazy: translated when the menu is drawn
+    url_name: str
+    permission: str | None = None
+
+
+MENU = (
+    Item(_("Start"), "home"),
+    Item(_("Zoeken"), "files:search", "privacy.view_files"),
+    Item(_("Bekend?"), "files:known_check", "privacy.check_known_person"),
+    Item(_("Team"), "privacy:team", "privacy.assign_households"),
+    Item(_("Noodtoegang"), "privacy:break_glass", "privacy.break_glass"),
+    Item(_("Toegangslog"), "privacy:log", "privacy.view_accesslog"),
+    Item(_("Te beoordelen"), "privacy:emergency_queue", "privacy.review_emergency_access"),
+)
+
+
+def menu_for(user, path: str) -> list[dict]:
+    items = []
+    for item in MENU:
+        if item.permission and not user.has_perm(item.permission):
+            continue
+        url = reverse(item.url_name)
+        current = path == url if item.url_name == "home" else path.startswith(url)
+        items.append({"label": item.label, "url": url, "current": current})
+    return items
