@@ -1,5 +1,7 @@
 """The household page: members, the network in circles and as a list, one log row, bounded queries."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,6 +26,11 @@ def test_involved_consultant_sees_members_network_and_is_logged(client, world):
     assert 'role="img"' in text
     assert "Ans Willems" in text
     assert "Kring 2: informeel netwerk" in text
+    coordinates = re.findall(r' (?:cx|cy|x|y|r)="([^"]*)"', text)
+    assert coordinates, "the drawing has positioned shapes"
+    assert all(float(value) >= 0 for value in coordinates), (
+        "SVG numbers are never localised (no decimal comma)"
+    )
     entry = AccessLog.objects.get(action="read")
     assert entry.person_ids == sorted(world["home"].members.values_list("pk", flat=True))
     assert entry.team == "Team A"
