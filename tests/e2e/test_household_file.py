@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_consultant_opens_a_household_and_the_privacy_officer_finds_the_read(live_server, page, demo_region):
     log_in(page, live_server.url, "consulent")
-    page.get_by_role("link", name="Zoeken").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Zoeken").click()
     assert_no_axe_violations(page)
     page.get_by_label("Achternaam (begin)").fill("de vries")
     page.get_by_role("button", name="Zoeken").click()
@@ -32,7 +32,7 @@ def test_consultant_opens_a_household_and_the_privacy_officer_finds_the_read(liv
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, live_server.url, "privacy")
-    page.get_by_role("link", name="Toegangslog").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Toegangslog").click()
     page.get_by_label("Gebruikersnaam medewerker").fill("consulent")
     page.get_by_label("Handeling").select_option("read")
     page.get_by_role("button", name="Zoeken").click()

@@ -134,17 +134,23 @@ def test_consent_pages_record_and_refuse_with_dutch_messages(client, setting):
     client.force_login(setting["consultant"])
     url = reverse("privacy:consent_new", kwargs={"household_id": home.pk})
     refused = client.post(
-        url, {"person": home.members.first().pk, "organisation": "", "purpose": "x", "given_on": ""}
+        url,
+        {
+            "toestemming-person": home.members.first().pk,
+            "toestemming-organisation": "",
+            "toestemming-purpose": "x",
+            "toestemming-given_on": "",
+        },
     )
     assert refused.status_code == 400
     assert "Dit veld is verplicht." in refused.content.decode()
     ok = client.post(
         url,
         {
-            "person": home.members.first().pk,
-            "organisation": "GGD",
-            "purpose": "jeugdzorg",
-            "given_on": "2026-01-05",
+            "toestemming-person": home.members.first().pk,
+            "toestemming-organisation": "GGD",
+            "toestemming-purpose": "jeugdzorg",
+            "toestemming-given_on": "2026-01-05",
         },
     )
     assert ok.status_code == 302

@@ -4,43 +4,20 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from stuurman.identifiers import InvalidIdentifier, normalize_bsn, normalize_postcode
 from stuurman.people.models import Household, Membership, NetworkMember, Person
 from stuurman.people.search import surname_starts_with
-from stuurman.site.forms import Form, ModelForm
+from stuurman.site.forms import BsnField, Form, ModelForm, PostcodeField
 from stuurman.tenancy.models import Area
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _bsn(value: str) -> str:
-    try:
-        return normalize_bsn(value)
-    except InvalidIdentifier as error:
-        raise ValidationError(str(error)) from None
-
-
-def _postcode(value: str) -> str:
-    try:
-        return normalize_postcode(value)
-    except InvalidIdentifier as error:
-        raise ValidationError(str(error)) from None
-
-
 class SearchForm(Form):
-    bsn = forms.CharField(label="BSN", required=False, max_length=11)
+    bsn = BsnField(required=False)
     name = forms.CharField(label="Achternaam (begin)", required=False, max_length=150)
-    postcode = forms.CharField(label="Postcode", required=False, max_length=7)
+    postcode = PostcodeField(required=False)
     house_number = forms.IntegerField(label="Huisnummer", required=False, min_value=1)
     birth_date = forms.DateField(label="Geboortedatum", required=False, widget=_DATE)
-
-    def clean_bsn(self):
-        value = self.cleaned_data["bsn"].strip()
-        return _bsn(value) if value else ""
-
-    def clean_postcode(self):
-        value = self.cleaned_data["postcode"].strip()
-        return _postcode(value) if value else ""
 
     def clean(self):
         data = super().clean()
@@ -66,13 +43,9 @@ class SearchForm(Form):
 
 
 class KnownPersonForm(Form):
-    bsn = forms.CharField(label="BSN", required=False, max_length=11)
+    bsn = BsnField(required=False)
     surname = forms.CharField(label="Achternaam", required=False, max_length=150)
     birth_date = forms.DateField(label="Geboortedatum", required=False, widget=_DATE)
-
-    def clean_bsn(self):
-        value = self.cleaned_data["bsn"].strip()
-        return _bsn(value) if value else ""
 
     def clean(self):
         data = super().clean()
@@ -82,6 +55,13 @@ class KnownPersonForm(Form):
 
 
 class PersonForm(ModelForm):
+    bsn = BsnField(
+        required=False,
+        empty_value=None,
+        error_messages={"unique": "Deze persoon is al bekend bij de gemeente (dit BSN bestaat al)."},
+    )
+    postcode = PostcodeField(required=False)
+
     class Meta:
         model = Person
         fields = [
@@ -104,14 +84,6 @@ class PersonForm(ModelForm):
         error_messages = {
             "bsn": {"unique": "Deze persoon is al bekend bij de gemeente (dit BSN bestaat al)."}
         }
-
-    def clean_bsn(self):
-        value = (self.cleaned_data.get("bsn") or "").strip()
-        return _bsn(value) if value else None
-
-    def clean_postcode(self):
-        value = self.cleaned_data.get("postcode", "").strip()
-        return _postcode(value) if value else ""
 
     def clean_birth_date(self):
         value = self.cleaned_data.get("birth_date")

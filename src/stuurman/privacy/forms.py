@@ -4,9 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from stuurman.identifiers import InvalidIdentifier, normalize_bsn
 from stuurman.people.models import Membership, Person
-from stuurman.site.forms import Form, ModelForm
+from stuurman.site.forms import BsnField, Form, ModelForm
 
 from .emergency import HOURS, MINIMUM_REASON
 from .models import AccessLog, Consent, EmergencyAccess, SharingDecision
@@ -17,17 +16,14 @@ _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class HouseholdByBsnForm(Form):
     """Finds the current household of the person with this BSN, in the user's own municipality."""
 
-    bsn = forms.CharField(label="BSN van een gezinslid", max_length=11)
+    bsn = BsnField(label="BSN van een gezinslid")
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
 
     def clean_bsn(self):
-        try:
-            bsn = normalize_bsn(self.cleaned_data["bsn"])
-        except InvalidIdentifier as error:
-            raise ValidationError(str(error)) from None
+        bsn = self.cleaned_data["bsn"]
         membership = (
             Membership.objects.filter(
                 person__bsn=bsn, person__municipality=self.municipality, until__isnull=True
@@ -72,7 +68,7 @@ class BreakGlassForm(HouseholdByBsnForm):
 
 
 class LogSearchForm(Form):
-    bsn = forms.CharField(label="BSN van de persoon", required=False, max_length=11)
+    bsn = BsnField(label="BSN van de persoon", required=False)
     username = forms.CharField(label="Gebruikersnaam medewerker", required=False, max_length=150)
     start = forms.DateField(label="Vanaf", required=False, widget=_DATE)
     end = forms.DateField(label="Tot en met", required=False, widget=_DATE)
@@ -81,13 +77,9 @@ class LogSearchForm(Form):
     )
 
     def clean_bsn(self):
-        value = self.cleaned_data["bsn"].strip()
-        if not value:
-            return ""
-        try:
-            bsn = normalize_bsn(value)
-        except InvalidIdentifier as error:
-            raise ValidationError(str(error)) from None
+        bsn = self.cleaned_data["bsn"]
+        if not bsn:
+            return bsn
         self.person = Person.objects.filter(bsn=bsn).first()
         if self.person is None:
             raise ValidationError("Er is geen persoon met dit BSN bekend.")

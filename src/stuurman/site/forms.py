@@ -6,7 +6,10 @@ Subclass ``Form`` or ``ModelForm`` from here; ``{{ form }}`` then renders every 
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+
+from stuurman import identifiers
 
 _WIDGET_CLASSES = {
     "select": "utrecht-select utrecht-select--html-select",
@@ -48,3 +51,32 @@ class ModelForm(forms.ModelForm):
 
 class LoginForm(AuthenticationForm):
     bound_field_class = BoundField
+
+
+class IdentifierField(forms.CharField):
+    """Text that must be a Dutch identifier: cleaned to its normal form, or a message saying what is wrong."""
+
+    normalize = staticmethod(str)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return self.normalize(value)
+        except identifiers.InvalidIdentifier as error:
+            raise ValidationError(str(error), code="invalid") from None
+
+
+class BsnField(IdentifierField):
+    normalize = staticmethod(identifiers.normalize_bsn)
+
+    def __init__(self, *, label="BSN", max_length=11, **kwargs):
+        super().__init__(label=label, max_length=max_length, **kwargs)
+
+
+class PostcodeField(IdentifierField):
+    normalize = staticmethod(identifiers.normalize_postcode)
+
+    def __init__(self, *, label="Postcode", max_length=7, **kwargs):
+        super().__init__(label=label, max_length=max_length, **kwargs)

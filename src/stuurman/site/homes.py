@@ -42,12 +42,26 @@ HOMES: dict[str, Home] = {
                 _("Meldingen die u heeft aangenomen, met hun termijnen."),
                 _NO_REQUESTS,
             ),
+            Section(
+                _("Is iemand al bekend?"),
+                _("Voorkom dubbele registraties: u ziet alleen óf iemand bekend is, niet het dossier."),
+                "",
+                url=reverse_lazy("files:known_check"),
+                link_text=_("Nagaan of iemand bekend is"),
+            ),
         ),
     ),
     "consultant": Home(
         _("Consulent"),
         _("Uw gesprekken, huishoudens en plannen."),
         (
+            Section(
+                _("Huishoudens"),
+                _("Personen en huishoudens waarbij u of uw team betrokken bent."),
+                "",
+                url=reverse_lazy("files:search"),
+                link_text=_("Persoon zoeken"),
+            ),
             Section(
                 _("Werkvoorraad"),
                 _("Meldingen voor uw team, gesorteerd op de eerstvolgende termijn."),
@@ -64,6 +78,13 @@ HOMES: dict[str, Home] = {
         _("Regisseur"),
         _("De huishoudens waarvan u het plan regisseert."),
         (
+            Section(
+                _("Huishoudens"),
+                _("Personen en huishoudens waarbij u of uw team betrokken bent."),
+                "",
+                url=reverse_lazy("files:search"),
+                link_text=_("Persoon zoeken"),
+            ),
             Section(
                 _("Mijn plannen"),
                 _("Eén huishouden, één plan, één regisseur."),
@@ -89,6 +110,13 @@ HOMES: dict[str, Home] = {
                 _("Overdrachten"),
                 _("Warme overdrachten die nog op acceptatie wachten."),
                 _("Er wachten geen overdrachten."),
+            ),
+            Section(
+                _("Huishoudens van het team"),
+                _("Wijs huishoudens toe aan uw team, zodat het dossier open gaat, en beëindig dat weer."),
+                "",
+                url=reverse_lazy("privacy:team"),
+                link_text=_("Naar de teampagina"),
             ),
         ),
     ),
@@ -119,12 +147,18 @@ HOMES: dict[str, Home] = {
         _("Toezicht op de toegang tot dossiers."),
         (
             Section(
-                _("Toegangslog"), _("Wie zag wat, wanneer en waarom."), _("Het toegangslog is nog leeg.")
+                _("Toegangslog"),
+                _("Wie zag wat, wanneer en waarom."),
+                "",
+                url=reverse_lazy("privacy:log"),
+                link_text=_("Het toegangslog doorzoeken"),
             ),
             Section(
                 _("Noodtoegang"),
                 _("Doorbraken van het glas die op uw oordeel wachten."),
-                _("Er wacht geen noodtoegang op beoordeling."),
+                "",
+                url=reverse_lazy("privacy:emergency_queue"),
+                link_text=_("Noodtoegang beoordelen"),
             ),
         ),
     ),

@@ -2,20 +2,12 @@
 
 from django.db import migrations
 
+from stuurman.site.migration_support import postgresql_only
+
 FORWARD = 'CREATE INDEX person_surname_key ON people_person ((UPPER(surname) COLLATE "C"), first_names, id)'
 BACKWARD = "DROP INDEX person_surname_key"
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD, params=None)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("people", "0002_network_and_history")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]

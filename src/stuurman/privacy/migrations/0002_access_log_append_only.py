@@ -8,6 +8,8 @@ production the application's role must not own the table (docs/operators-guide.m
 
 from django.db import migrations
 
+from stuurman.site.migration_support import postgresql_only
+
 FORWARD = r"""
 CREATE FUNCTION privacy_accesslog_link() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -43,16 +45,6 @@ DROP FUNCTION privacy_accesslog_link();
 """
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD, params=None)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("privacy", "0001_initial")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]

@@ -19,8 +19,8 @@ def _page(request, household, consent_form=None, sharing_form=None, status=200):
         "household": household,
         "consents": Consent.objects.filter(person__in=members).select_related("person").order_by("-given_on"),
         "sharings": SharingDecision.objects.filter(person__in=members).select_related("person", "consent"),
-        "consent_form": consent_form or ConsentForm(household=household),
-        "sharing_form": sharing_form or SharingForm(household=household),
+        "consent_form": consent_form or ConsentForm(household=household, prefix="toestemming"),
+        "sharing_form": sharing_form or SharingForm(household=household, prefix="delen"),
         "withdraw_form": WithdrawForm(),
     }
     return render(request, "privacy/consents.html", context, status=status)
@@ -39,7 +39,7 @@ def consents(request, household, grant):
 @require_POST
 @household_file(PERMISSION)
 def consent_new(request, household, grant):
-    form = ConsentForm(request.POST, household=household)
+    form = ConsentForm(request.POST, household=household, prefix="toestemming")
     if form.is_valid():
         try:
             service.record_consent(request, household, form.save(commit=False), grant)
@@ -69,7 +69,7 @@ def consent_withdraw(request, household, grant, consent_id):
 @require_POST
 @household_file(PERMISSION)
 def sharing_new(request, household, grant):
-    form = SharingForm(request.POST, household=household)
+    form = SharingForm(request.POST, household=household, prefix="delen")
     if form.is_valid():
         try:
             service.record_sharing(request, household, form.save(commit=False), grant)
