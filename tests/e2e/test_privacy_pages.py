@@ -2,9 +2,13 @@
 page), the privacy officer judges it; consent pages. Every page passes axe."""
 
 import pytest
+from django.test import RequestFactory
 from playwright.sync_api import expect
 
+from stuurman.accounts.models import User
 from stuurman.people.models import Person
+from stuurman.privacy import emergency, log
+from stuurman.privacy.models import EmergencyAccess
 
 from .accessibility import assert_no_axe_violations
 from .test_login_and_homes import log_in
@@ -72,3 +76,37 @@ def test_consent_page_is_accessible(live_server, page, demo_region):
     page.get_by_role("button", name="Toestemming vastleggen").click()
     expect(page.get_by_text("De toestemming is vastgelegd.")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_privacy_officer_searches_the_log_and_judges_an_access_unjustified(live_server, page, demo_region):
+    consultant = User.objects.get(username="consulent")
+    bakker = Person.objects.get(first_names="Riek", surname="Bakker").memberships.get().household
+    request = RequestFactory().post("/privacy/noodtoegang/nieuw/")
+    request.user = consultant
+    access = emergency.break_glass(request, bakker, REASON, 4)
+    log.record(request, log.Action.SEARCH, purpose="Persoon gezocht op achternaam")
+
+    log_in(page, live_server.url, "privacy")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    menu.get_by_role("link", name="Toegangslog").click()
+    page.get_by_label("Gebruikersnaam medewerker").fill("consulent")
+    page.get_by_label("Handeling").select_option("emergency")
+    page.get_by_role("button", name="Zoeken").click()
+    results = page.get_by_role("table")
+    expect(results.get_by_role("row").filter(has_text="Persoon gezocht")).to_have_count(0)
+    expect(results.get_by_role("row").filter(has_text=f"Noodtoegang: {REASON}")).to_have_count(1)
+    assert_no_axe_violations(page)
+
+    menu.get_by_role("link", name="Te beoordelen").click()
+    expect(page.get_by_text("loopt nog")).to_be_visible()
+    page.get_by_role("radio", name="onterecht").check()
+    page.get_by_role("button", name="Oordeel vastleggen").click()
+    expect(page.get_by_text("Licht toe waarom de noodtoegang onterecht was.")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("textbox", name="Toelichting").fill("Had via de teamleider gekund.")
+    page.get_by_role("radio", name="onterecht").check()
+    page.get_by_role("button", name="Oordeel vastleggen").click()
+    expect(page.get_by_text("Er wacht geen noodtoegang op beoordeling.")).to_be_visible()
+
+    access.refresh_from_db()
+    assert (access.verdict, access.ended_at is not None) == (EmergencyAccess.Verdict.UNJUSTIFIED, True)

@@ -1,4 +1,8 @@
-"""The emergency-access banner: shown on every page while the user's break-the-glass access runs."""
+"""The emergency-access banner: shown on every page while the user's break-the-glass access runs.
+
+One query per page, and none for visitors who cannot break the glass (the permission check uses the
+permissions the page shell has already loaded for this request).
+"""
 
 from .policy import running_emergency_accesses
 

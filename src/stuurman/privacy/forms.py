@@ -7,7 +7,8 @@ from django.utils import timezone
 from stuurman.people.models import Membership, Person
 from stuurman.site.forms import BsnField, Form, ModelForm
 
-from .emergency import HOURS, MINIMUM_REASON
+from .consent import check_sharing
+from .emergency import DEFAULT_HOURS, HOURS, MINIMUM_REASON
 from .models import AccessLog, Consent, EmergencyAccess, SharingDecision
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -63,7 +64,7 @@ class BreakGlassForm(HouseholdByBsnForm):
         error_messages={"min_length": f"Beschrijf de reden in minstens {MINIMUM_REASON} tekens."},
     )
     hours = forms.TypedChoiceField(
-        label="Duur", coerce=int, choices=[(h, f"{h} uur") for h in HOURS], initial=4
+        label="Duur", coerce=int, choices=[(h, f"{h} uur") for h in HOURS], initial=DEFAULT_HOURS
     )
 
 
@@ -76,13 +77,19 @@ class LogSearchForm(Form):
         label="Handeling", required=False, choices=[("", "alle"), *AccessLog.Action.choices]
     )
 
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The officer watches their own municipality's log; a region shares one installation.
+        self.municipality = municipality
+        self.person = None
+
     def clean_bsn(self):
         bsn = self.cleaned_data["bsn"]
         if not bsn:
             return bsn
-        self.person = Person.objects.filter(bsn=bsn).first()
+        self.person = Person.objects.filter(bsn=bsn, municipality=self.municipality).first()
         if self.person is None:
-            raise ValidationError("Er is geen persoon met dit BSN bekend.")
+            raise ValidationError("Er is in uw gemeente geen persoon met dit BSN bekend.")
         return bsn
 
     def clean(self):
@@ -159,5 +166,24 @@ class SharingForm(ModelForm):
         self.fields["person"].queryset = members
         self.fields["consent"].queryset = Consent.objects.filter(
             person__in=members, withdrawn_on__isnull=True
-        )
+        ).select_related("person")
         self.fields["decided_on"].initial = timezone.localdate
+
+    def clean(self):
+        data = super().clean()
+        # The same rule the service enforces, here first so the message sits at the consent field
+        # (and Django's generic "constraint violated" text never reaches the user).
+        if self.errors or not data.get("ground"):
+            return data
+        decision = SharingDecision(
+            person=data.get("person"),
+            organisation=data.get("organisation", ""),
+            ground=data["ground"],
+            consent=data.get("consent"),
+            decided_on=data.get("decided_on"),
+        )
+        try:
+            check_sharing(decision)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return data

@@ -1,9 +1,14 @@
-"""The one write path for involvements: who becomes involved with a household, and when it ends."""
+"""The one write path for involvements: who becomes involved with a household, and when it ends.
+
+Services take the request, not only the user: the access log records the access point it came from.
+An involvement is never deleted; ending it sets ``until``, so the file's history of access stays whole.
+"""
 
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import log
@@ -24,32 +29,46 @@ def involve_registrar(user, household, now: datetime | None = None) -> Involveme
     )
 
 
+def _current_person_ids(household):
+    return household.memberships.filter(
+        Q(until__isnull=True) | Q(until__gte=timezone.localdate())
+    ).values_list("person_id", flat=True)
+
+
+def _active_at(now: datetime) -> Q:
+    return Q(since__lte=now) & (Q(until__isnull=True) | Q(until__gt=now))
+
+
 @transaction.atomic
-def assign_to_team(request, team, household, reason: str) -> Involvement:
+def assign_to_team(request, team, household, reason: str, now: datetime | None = None) -> Involvement:
+    """A team lead opens a household's file to one of their own teams, in their own municipality."""
     lead = request.user
+    reason = (reason or "").strip()
+    now = now or timezone.now()
+    if not reason:
+        raise ValidationError("Geef een reden voor de toewijzing.")
     if not lead.teams.filter(pk=team.pk).exists():
         raise ValidationError("U kunt alleen huishoudens toewijzen aan een team waarvan u lid bent.")
-    if household.municipality_id != team.municipality_id:
-        raise ValidationError("Dit huishouden hoort bij een andere gemeente dan het team.")
-    now = timezone.now()
-    if Involvement.objects.filter(
-        household=household, team=team, since__lte=now, until__isnull=True
-    ).exists():
+    if household.municipality_id != lead.municipality_id or household.municipality_id != team.municipality_id:
+        raise ValidationError("Dit huishouden hoort bij een andere gemeente; u kunt het niet toewijzen.")
+    # Lock the household row: two leads pressing "Toewijzen" at once must not create two involvements.
+    type(household).objects.select_for_update().filter(pk=household.pk).first()
+    if Involvement.objects.filter(_active_at(now), household=household, team=team).exists():
         raise ValidationError(f"{team} is al betrokken bij dit huishouden.")
     involvement = Involvement.objects.create(
         municipality=household.municipality,
         household=household,
         team=team,
         source=Involvement.Source.TEAM_LEAD,
-        reason=reason.strip(),
+        reason=reason,
         since=now,
         created_by=lead,
     )
     log.record(
         request,
         log.Action.TRANSFER,
-        purpose=f"Toegewezen aan {team}: {involvement.reason}",
-        persons=household.memberships.filter(until__isnull=True).values_list("person_id", flat=True),
+        purpose=f"Toegewezen aan {team}: {reason}",
+        persons=_current_person_ids(household),
         objects=[household],
         object_type="household",
         grant=involvement,
@@ -69,7 +88,9 @@ def end_involvement(request, involvement: Involvement, when: datetime | None = N
     log.record(
         request,
         log.Action.UPDATE,
-        purpose=f"Betrokkenheid van {involvement.party} beëindigd",
+        # No staff names in purposes: the inhabitant reads them (consultations.py).
+        purpose=f"Betrokkenheid beëindigd ({involvement.anonymous_party})",
+        persons=_current_person_ids(involvement.household),
         objects=[involvement.household],
         object_type="household",
         grant=involvement,
@@ -78,10 +99,10 @@ def end_involvement(request, involvement: Involvement, when: datetime | None = N
 
 
 def involvements_of_teams(user):
-    """Active involvements of the user's teams, for the team lead's overview."""
+    """Active involvements of the user's teams, for the team lead's overview; newest first."""
     return (
         active_involvements(user)
         .filter(team__isnull=False)
         .select_related("household", "team")
-        .order_by("-since")
+        .order_by("-since", "-pk")
     )

@@ -100,6 +100,16 @@ class Involvement(MunicipalityOwned):
     def party(self) -> str:
         return str(self.team or self.user or self.organisation)
 
+    @property
+    def anonymous_party(self) -> str:
+        """The party as the inhabitant may read it (logs, consultations): never a staff member's name."""
+        if self.team_id:
+            return self.team.name
+        if self.organisation:
+            return self.organisation
+        role = self.user.primary_role
+        return f"een medewerker ({role.name.lower()})" if role else "een medewerker"
+
 
 class EmergencyAccess(MunicipalityOwned):
     """Break the glass: a user opens a household without involvement, with a reason, for a short time."""

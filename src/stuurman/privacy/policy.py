@@ -89,7 +89,7 @@ def grant_for(user, household_id: int, now: datetime | None = None) -> Involveme
 
 def purpose_of(grant) -> str:
     if isinstance(grant, Involvement):
-        return f"Betrokken ({grant.party}): {grant.reason}"
+        return f"Betrokken ({grant.anonymous_party}): {grant.reason}"
     if isinstance(grant, EmergencyAccess):
         return f"Noodtoegang: {grant.reason}"
     return ""

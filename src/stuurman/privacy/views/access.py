@@ -6,10 +6,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import emergency, involvements
+from .. import emergency, involvements, log
 from ..declarations import requires_permission
 from ..forms import BreakGlassForm, TeamAssignForm
 from ..models import EmergencyAccess
+
+PAGE_SIZE = 50
 
 
 @requires_permission("privacy.assign_households")
@@ -25,7 +27,19 @@ def team(request):
         else:
             messages.success(request, f"{form.household} is toegewezen aan {form.cleaned_data['team']}.")
             return redirect("privacy:team")
-    page = Paginator(involvements.involvements_of_teams(request.user), 50).get_page(request.GET.get("pagina"))
+    page = Paginator(involvements.involvements_of_teams(request.user), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    page.object_list = list(page.object_list)
+    if page.object_list:
+        # The list names households: a read of personal data, so one log row for the page.
+        log.record(
+            request,
+            log.Action.READ,
+            purpose="Overzicht huishoudens van het team",
+            objects=[involvement.household_id for involvement in page.object_list],
+            object_type="household",
+        )
     status = 400 if form.errors else 200
     return render(request, "privacy/team.html", {"form": form, "page": page}, status=status)
 
@@ -33,11 +47,13 @@ def team(request):
 @require_POST
 @requires_permission("privacy.assign_households")
 def end_involvement(request, involvement_id):
-    involvement = get_object_or_404(
-        involvements.involvements_of_teams(request.user), pk=involvement_id, team__members=request.user
-    )
-    involvements.end_involvement(request, involvement)
-    messages.success(request, f"{involvement.team} is niet meer betrokken bij {involvement.household}.")
+    involvement = get_object_or_404(involvements.involvements_of_teams(request.user), pk=involvement_id)
+    try:
+        involvements.end_involvement(request, involvement)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{involvement.team} is niet meer betrokken bij {involvement.household}.")
     return redirect("privacy:team")
 
 
@@ -52,9 +68,7 @@ def break_glass(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.warning(
-                request, f"Noodtoegang tot {access.household} loopt tot {access.expires_at:%H:%M}."
-            )
+            # No message: the banner on every page says until when the access runs.
             return redirect("files:household", household_id=access.household_id)
     return render(request, "privacy/break_glass.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -62,7 +76,9 @@ def break_glass(request):
 @require_POST
 @requires_permission("privacy.break_glass")
 def end_emergency(request, access_id):
-    access = get_object_or_404(EmergencyAccess, pk=access_id, user=request.user)
+    # Only one's own access: another user's id answers 404, as if it did not exist.
+    mine = EmergencyAccess.objects.filter(user=request.user).select_related("household")
+    access = get_object_or_404(mine, pk=access_id)
     emergency.end(request, access)
     messages.success(request, f"De noodtoegang tot {access.household} is beëindigd.")
     return redirect("home")
