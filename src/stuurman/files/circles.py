@@ -11,6 +11,9 @@ SIZE = 640
 CENTRE = SIZE / 2
 RING_GAP = 52
 CENTRE_RADIUS = 56
+# Room around the outer ring for labels of dots near the edge.
+MARGIN = 100
+VIEW_BOX = f"{-MARGIN} {-MARGIN // 4} {SIZE + 2 * MARGIN} {SIZE + MARGIN // 2}"
 
 
 @dataclass(frozen=True)

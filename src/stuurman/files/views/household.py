@@ -66,10 +66,10 @@ def household(request, household, grant):
 
 def _drawing(household, network):
     return {
-        "size": circles.SIZE,
+        "view_box": circles.VIEW_BOX,
         "centre": circles.CENTRE,
         "centre_radius": circles.CENTRE_RADIUS,
         "rings": list(reversed(circles.rings(dict(NetworkMember.Circle.choices)))),
         "dots": circles.place([(member.circle, member.display_name) for member in network]),
-        "title": household.name,
+        "centre_label": household.name.removeprefix("Huishouden "),
     }
