@@ -75,3 +75,12 @@ def test_configuration_pages_never_list_personal_files():
 
     registered = {model._meta.app_label for model in configuration_site._registry}
     assert "people" not in registered
+
+
+def test_functional_admins_see_staff_accounts_not_inhabitants(client, demo_region):
+    client.force_login(User.objects.get(username="beheer"))
+    listing = client.get("/inrichting/accounts/user/").content.decode()
+    assert "consulent" in listing
+    assert "els.devries" not in listing
+    inhabitant = User.objects.get(username="els.devries")
+    assert client.get(f"/inrichting/accounts/user/{inhabitant.pk}/change/").status_code in (302, 404)

@@ -16,8 +16,13 @@ class TeamAdmin(admin.ModelAdmin):
 
 @admin.register(User, site=configuration_site)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "first_name", "last_name", "kind", "municipality", "is_active"]
-    list_filter = ["kind", "municipality", "groups", "is_active"]
+    list_display = ["username", "first_name", "last_name", "municipality", "is_active"]
+    list_filter = ["municipality", "groups", "is_active"]
+
+    def get_queryset(self, request):
+        # Staff accounts only: that an inhabitant has a portal account already says they are a client,
+        # and functional admins manage configuration, not files (privacy, DESIGN.md §2.3).
+        return super().get_queryset(request).filter(kind=User.Kind.STAFF)
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         ("Stuurman", {"fields": ("kind", "municipality", "organisation")}),
