@@ -23,6 +23,7 @@ class UserAdmin(DjangoUserAdmin):
         # Staff accounts only: that an inhabitant has a portal account already says they are a client,
         # and functional admins manage configuration, not files (privacy, DESIGN.md §2.3).
         return super().get_queryset(request).filter(kind=User.Kind.STAFF)
+
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         ("Stuurman", {"fields": ("kind", "municipality", "organisation")}),
