@@ -1,0 +1,1 @@
+"""The front door: requests from every channel, question analysis, legal tracks and deadlines."""
