@@ -17,6 +17,7 @@ urlpatterns = [
     path("uitloggen/", no_personal_data(auth_views.LogoutView.as_view()), name="logout"),
     path("i18n/setlang/", no_personal_data(set_language), name="set_language"),
     path("", include("stuurman.files.urls")),
+    path("", include("stuurman.intake.urls")),
     path("privacy/", include("stuurman.privacy.urls")),
     path("inrichting/", configuration_site.urls),
 ]

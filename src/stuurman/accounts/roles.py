@@ -20,6 +20,8 @@ class RoleSpec:
 
 # Working on households: find, open and edit the files one is involved with, and their network.
 _FILE_WORK = (
+    "intake.register_request",
+    "intake.work_requests",
     "privacy.view_files",
     "privacy.check_known_person",
     "privacy.break_glass",
@@ -36,7 +38,11 @@ _FILE_WORK = (
 )
 
 ROLES: tuple[RoleSpec, ...] = (
-    RoleSpec("front_door", "Loket", ("privacy.view_files", "privacy.check_known_person")),
+    RoleSpec(
+        "front_door",
+        "Loket",
+        ("intake.register_request", "privacy.view_files", "privacy.check_known_person"),
+    ),
     RoleSpec("consultant", "Consulent", _FILE_WORK),
     RoleSpec("coordinator", "Regisseur", _FILE_WORK),
     RoleSpec("team_lead", "Teamleider", ("accounts.view_team", "privacy.assign_households", *_FILE_WORK)),

@@ -84,6 +84,8 @@ def _create_users(region) -> None:
     home = region.municipalities.get(cbs_code=MUNICIPALITIES[0].cbs_code)
     # The team that serves the De Vries household, so demo staff can find it once involvement exists.
     demo_team = Team.objects.get(municipality=home, name=DEMO_TEAM)
+    # The front door works as a team too: every open request always has one responsible team.
+    front_door = Team.objects.create(municipality=home, name=f"Loket {home.name}")
     for username, role_slug, first_name, last_name, organisation in DEMO_USERS:
         user = User(
             username=username,
@@ -102,6 +104,8 @@ def _create_users(region) -> None:
             user.groups.add(Role.objects.get(slug=role_slug).group)
         if role_slug in ("consultant", "coordinator", "team_lead"):
             demo_team.members.add(user)
+        elif role_slug == "front_door":
+            front_door.members.add(user)
 
 
 def _born(today: date, age: int, month: int, day: int) -> date:

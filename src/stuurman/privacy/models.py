@@ -56,6 +56,9 @@ class Involvement(MunicipalityOwned):
     scope = models.CharField("toegang tot", max_length=10, choices=Scope.choices, default=Scope.FILE)
     source = models.CharField("bron", max_length=12, choices=Source.choices)
     reason = models.CharField("reden", max_length=300)
+    # The record that caused it ("intake.request:12"), so its owner can end exactly this involvement
+    # without privacy knowing the later apps.
+    reference = models.CharField("aanleiding", max_length=60, blank=True, db_index=True)
     since = models.DateTimeField("sinds")
     until = models.DateTimeField("tot", null=True, blank=True)
     created_by = models.ForeignKey(

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "stuurman.people",
     "stuurman.privacy",
     "stuurman.files",
+    "stuurman.intake",
     "stuurman.demo",
 ]
 

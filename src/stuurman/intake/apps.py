@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IntakeConfig(AppConfig):
+    name = "stuurman.intake"
+    verbose_name = "Voordeur"

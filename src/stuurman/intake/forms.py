@@ -1,0 +1,99 @@
+"""The registration form (a phone melding: four required answers and a way to find or reach the
+person) and the small forms of the request page."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from stuurman.accounts.models import Team
+from stuurman.people.models import Person
+from stuurman.site.forms import BsnField, Form, ModelForm
+
+from .models import LIFE_DOMAINS, Request, SafetyStep
+
+_YES_NO = [(True, "ja"), (False, "nee")]
+
+
+class RegisterForm(ModelForm):
+    bsn = BsnField(label="BSN (als bekend)", required=False)
+    safety_concern = forms.TypedChoiceField(
+        label="Is iemand nu in acuut gevaar, of krijgen kinderen geen basiszorg?",
+        choices=_YES_NO,
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+    )
+    life_domains = forms.MultipleChoiceField(
+        label="Leefgebieden", choices=LIFE_DOMAINS, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Request
+        fields = [
+            "channel",
+            "reporter",
+            "question",
+            "safety_concern",
+            "bsn",
+            "unknown_name",
+            "unknown_contact",
+            "reporter_name",
+            "reporter_organisation",
+            "reporter_contact",
+            "person_knows",
+            "person_agrees",
+            "life_domains",
+            "law",
+            "urgency",
+        ]
+        widgets = {"question": forms.Textarea(attrs={"rows": 4})}
+        labels = {"unknown_name": "Naam van de persoon", "unknown_contact": "Telefoon, e-mail of adres"}
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        self.fields["urgency"].required = False
+
+    def clean_urgency(self):
+        return self.cleaned_data["urgency"] or Request.Urgency.NORMAL
+
+    def clean_bsn(self):
+        bsn = self.cleaned_data["bsn"]
+        if bsn:
+            self.instance.person = Person.objects.filter(municipality=self.municipality, bsn=bsn).first()
+            if self.instance.person is None:
+                raise ValidationError(
+                    "Geen persoon met dit BSN bekend in uw gemeente; vul naam en contact in."
+                )
+        return bsn
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("bsn") and not (
+            data.get("unknown_name", "").strip() or data.get("unknown_contact", "").strip()
+        ):
+            raise ValidationError(
+                "Vul iets in waarmee we de persoon kunnen vinden of bereiken: "
+                "BSN, naam of telefoon/e-mail/adres."
+            )
+        return data
+
+
+class HandOverForm(Form):
+    to_team = forms.ModelChoiceField(label="Naar team", queryset=Team.objects.none())
+    reason = forms.CharField(label="Waarom", max_length=300)
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_team"].queryset = Team.objects.filter(municipality=request.municipality).exclude(
+            pk=request.responsible_team_id
+        )
+
+
+class RefuseForm(Form):
+    reason = forms.CharField(label="Reden van weigering", max_length=300)
+
+
+class SafetyStepForm(ModelForm):
+    class Meta:
+        model = SafetyStep
+        fields = ["step", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}

@@ -1,0 +1,27 @@
+"""Which team is responsible for a request, and which deadline comes next. Database lookups kept small."""
+
+from datetime import date
+
+from stuurman.accounts.models import Team
+
+from . import deadlines
+from .models import Request
+
+
+def team_for_household(household) -> Team | None:
+    """The team that serves the household's wijk (the area's parent), in its own municipality."""
+    if household is None or household.area_id is None:
+        return None
+    wijk_id = household.area.parent_id if household.area.kind == "buurt" else household.area_id
+    return Team.objects.filter(municipality=household.municipality, areas=wijk_id).order_by("name").first()
+
+
+def next_deadline(request: Request, today: date) -> tuple[str, date | None]:
+    if request.status == Request.Status.CLOSED:
+        return "", None
+    if request.urgency == Request.Urgency.CRISIS:
+        return "Crisis: vandaag handelen", request.received_on
+    if request.law == Request.Law.WMO:
+        research = deadlines.wmo_after_melding(request.received_on)[2]
+        return research.label, research.due
+    return "", None

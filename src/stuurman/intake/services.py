@@ -1,0 +1,167 @@
+"""The one write path for requests: register, hand over (warm), accept or refuse, record safety steps.
+
+Each step saves, keeps exactly one responsible team, writes the involvement that opens the household
+file to that team (privacy reads only involvements), and logs the event.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from stuurman.privacy import log
+from stuurman.privacy.models import Involvement
+
+from .models import Request, SafetyStep, TeamAlert, Transfer
+from .routing import next_deadline, team_for_household
+
+
+def _persons(request: Request) -> list[int]:
+    return [request.person_id] if request.person_id else []
+
+
+def _log(http, action, request: Request, purpose: str):
+    log.record(
+        http, action, purpose=purpose, persons=_persons(request), objects=[request], object_type="request"
+    )
+
+
+def _reference(request: Request) -> str:
+    return f"intake.request:{request.pk}"
+
+
+def _involve(request: Request, team, by, now):
+    """The responsible team may open the household's file while it holds this request."""
+    if request.household_id is None:
+        return
+    Involvement.objects.create(
+        municipality=request.municipality,
+        household_id=request.household_id,
+        team=team,
+        source=Involvement.Source.REQUEST,
+        reason=f"Melding {request.pk}: {request.question[:200]}",
+        reference=_reference(request),
+        since=now,
+        created_by=by,
+    )
+
+
+def _release(request: Request, team, now):
+    Involvement.objects.filter(reference=_reference(request), team=team, until__isnull=True).update(until=now)
+
+
+def _refresh_deadline(request: Request):
+    request.next_deadline, request.next_due = next_deadline(request, timezone.localdate())
+
+
+@transaction.atomic
+def register(http, request: Request) -> Request:
+    """Store a new request; route it by area when the household is known; a safety 'yes' is a crisis."""
+    user, now = http.user, timezone.now()
+    if request.person_id is None and not (request.unknown_name.strip() or request.unknown_contact.strip()):
+        raise ValidationError(
+            "Vul iets in waarmee we de persoon kunnen vinden of bereiken: naam, telefoon of adres."
+        )
+    if request.person_id and request.household_id is None:
+        membership = request.person.memberships.filter(until__isnull=True).select_related("household").first()
+        request.household = membership.household if membership else None
+    area_team = team_for_household(request.household)
+    own_team = user.teams.filter(municipality=user.municipality).order_by("name").first()
+    team = area_team or own_team
+    if team is None:
+        raise ValidationError(
+            "U hoort bij geen team en het huishouden heeft geen wijkteam; vraag uw beheerder."
+        )
+    request.municipality = user.municipality
+    request.responsible_team = team
+    request.status = Request.Status.ROUTED if area_team else Request.Status.REGISTERED
+    request.registered_by, request.registered_at = user, now
+    request.received_on = request.received_on or timezone.localdate()
+    if request.safety_concern:
+        request.urgency = Request.Urgency.CRISIS
+    _refresh_deadline(request)
+    request.full_clean()
+    request.save()
+    _involve(request, team, user, now)
+    if request.safety_concern:
+        TeamAlert.objects.create(request=request, team=team, raised_at=now)
+    _log(http, log.Action.CREATE, request, f"Melding geregistreerd via {request.get_channel_display()}")
+    return request
+
+
+@transaction.atomic
+def hand_over(http, request: Request, to_team, reason: str) -> Transfer:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Geef aan waarom u de melding overdraagt.")
+    if to_team == request.responsible_team:
+        raise ValidationError("Dit team is al verantwoordelijk.")
+    if to_team.municipality_id != request.municipality_id:
+        raise ValidationError(
+            "Overdragen aan een team van een andere gemeente kan alleen met een regionale afspraak; "
+            "die is voor deze gemeenten niet vastgelegd."
+        )
+    if request.transfers.filter(state=Transfer.State.PENDING).exists():
+        raise ValidationError("Er wacht al een overdracht op acceptatie.")
+    transfer = Transfer.objects.create(
+        request=request,
+        from_team=request.responsible_team,
+        to_team=to_team,
+        reason=reason,
+        sent_by=http.user,
+        sent_at=timezone.now(),
+    )
+    _log(http, log.Action.TRANSFER, request, f"Overdracht voorgesteld aan {to_team}: {reason}")
+    return transfer
+
+
+@transaction.atomic
+def accept(http, transfer: Transfer) -> Request:
+    transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    if transfer.state != Transfer.State.PENDING:
+        raise ValidationError("Deze overdracht is al beantwoord.")
+    now = timezone.now()
+    request = transfer.request
+    transfer.state, transfer.answered_by, transfer.answered_at = Transfer.State.ACCEPTED, http.user, now
+    transfer.save()
+    request.responsible_team = transfer.to_team
+    request.status = Request.Status.ROUTED
+    _refresh_deadline(request)
+    request.save(update_fields=["responsible_team", "status", "next_deadline", "next_due"])
+    _involve(request, transfer.to_team, http.user, now)
+    _release(request, transfer.from_team, now)
+    _log(http, log.Action.TRANSFER, request, f"Overdracht geaccepteerd door {transfer.to_team}")
+    return request
+
+
+@transaction.atomic
+def refuse(http, transfer: Transfer, reason: str) -> Transfer:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Geef aan waarom u de overdracht weigert.")
+    if transfer.state != Transfer.State.PENDING:
+        raise ValidationError("Deze overdracht is al beantwoord.")
+    transfer.state, transfer.refusal_reason = Transfer.State.REFUSED, reason
+    transfer.answered_by, transfer.answered_at = http.user, timezone.now()
+    transfer.save()
+    _log(
+        http, log.Action.TRANSFER, transfer.request, f"Overdracht geweigerd door {transfer.to_team}: {reason}"
+    )
+    return transfer
+
+
+@transaction.atomic
+def record_safety_step(http, request: Request, step: int, note: str) -> SafetyStep:
+    if not note.strip():
+        raise ValidationError("Beschrijf wat er bij deze stap is gedaan of besloten.")
+    done = SafetyStep.objects.create(
+        request=request, step=step, note=note.strip(), done_by=http.user, done_at=timezone.now()
+    )
+    _log(http, log.Action.UPDATE, request, f"Meldcode stap {step} vastgelegd")
+    return done
+
+
+def acknowledge(http, alert: TeamAlert) -> TeamAlert:
+    if alert.acknowledged_at is None:
+        alert.acknowledged_by, alert.acknowledged_at = http.user, timezone.now()
+        alert.save(update_fields=["acknowledged_by", "acknowledged_at"])
+    return alert

@@ -1,0 +1,18 @@
+"""Request pages; each view declares its access policy (stuurman.privacy.declarations)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "intake"
+
+urlpatterns = [
+    path("meldingen/nieuw/", views.register, name="register"),
+    path("meldingen/<int:request_id>/", views.detail, name="detail"),
+    path("meldingen/<int:request_id>/overdragen/", views.hand_over, name="hand_over"),
+    path("meldingen/<int:request_id>/meldcode/", views.safety_step, name="safety_step"),
+    path("overdrachten/<int:transfer_id>/accepteren/", views.accept, name="accept"),
+    path("overdrachten/<int:transfer_id>/weigeren/", views.refuse, name="refuse"),
+    path("werkvoorraad/", views.queue, name="queue"),
+    path("werkvoorraad/alarm/<int:alert_id>/gezien/", views.acknowledge, name="acknowledge"),
+]

@@ -1,0 +1,213 @@
+"""Request pages: register, the request itself, the team's work queue, and warm hand-over."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from stuurman.privacy import log
+from stuurman.privacy.declarations import requires_permission
+
+from . import deadlines, services
+from .access import team_queue, visible_requests
+from .forms import HandOverForm, RefuseForm, RegisterForm, SafetyStepForm
+from .models import Request, TeamAlert, Transfer
+
+WORK = "intake.work_requests"
+
+
+@requires_permission("intake.register_request")
+def register(request):
+    form = RegisterForm(
+        request.POST or None, municipality=request.user.municipality, initial={"channel": "phone"}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.register(request, form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if saved.safety_concern:
+                messages.warning(
+                    request, f"Crisis: {saved.responsible_team} is gealarmeerd. Volg de meldcode."
+                )
+            else:
+                messages.success(
+                    request, f"Melding geregistreerd; verantwoordelijk: {saved.responsible_team}."
+                )
+            return redirect("intake:detail", request_id=saved.pk)
+    return render(request, "intake/register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _deadlines(item: Request):
+    if item.law == Request.Law.WMO:
+        return deadlines.wmo_after_melding(item.received_on)
+    return []
+
+
+@requires_permission("intake.register_request")
+def detail(request, request_id):
+    item = get_object_or_404(
+        visible_requests(request.user).select_related("person", "household", "responsible_team"),
+        pk=request_id,
+    )
+    mine = request.user.teams.filter(pk=item.responsible_team_id).exists()
+    pending = (
+        item.transfers.filter(state=Transfer.State.PENDING).select_related("to_team", "from_team").first()
+    )
+    log.record(
+        request,
+        log.Action.READ,
+        purpose=f"Melding {item.pk} ingezien",
+        persons=[item.person_id] if item.person_id else [],
+        objects=[item],
+        object_type="request",
+    )
+    context = {
+        "item": item,
+        "deadlines": _deadlines(item),
+        "mine": mine,
+        "pending": pending,
+        "offered_to_me": pending is not None and request.user.teams.filter(pk=pending.to_team_id).exists(),
+        "transfers": item.transfers.select_related("from_team", "to_team").order_by("-sent_at"),
+        "safety_steps": item.safety_steps.select_related("done_by"),
+        "hand_over_form": HandOverForm(request=item),
+        "refuse_form": RefuseForm(),
+        "safety_form": SafetyStepForm(),
+    }
+    return render(request, "intake/detail.html", context)
+
+
+def _visible(user, request_id):
+    return get_object_or_404(visible_requests(user), pk=request_id)
+
+
+@require_POST
+@requires_permission(WORK)
+def hand_over(request, request_id):
+    item = _visible(request.user, request_id)
+    form = HandOverForm(request.POST, request=item)
+    if not request.user.teams.filter(pk=item.responsible_team_id).exists():
+        messages.error(request, "Alleen het verantwoordelijke team kan overdragen.")
+    elif form.is_valid():
+        try:
+            services.hand_over(request, item, form.cleaned_data["to_team"], form.cleaned_data["reason"])
+            messages.success(request, f"Overdracht aan {form.cleaned_data['to_team']} wacht op acceptatie.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, "Kies een team en geef een reden.")
+    return redirect("intake:detail", request_id=item.pk)
+
+
+def _offered(user, transfer_id):
+    return get_object_or_404(
+        Transfer.objects.select_related("request", "to_team"),
+        pk=transfer_id,
+        state=Transfer.State.PENDING,
+        to_team__members=user,
+    )
+
+
+@require_POST
+@requires_permission(WORK)
+def accept(request, transfer_id):
+    transfer = _offered(request.user, transfer_id)
+    services.accept(request, transfer)
+    messages.success(
+        request, f"{transfer.to_team} is nu verantwoordelijk voor melding {transfer.request_id}."
+    )
+    return redirect("intake:detail", request_id=transfer.request_id)
+
+
+@require_POST
+@requires_permission(WORK)
+def refuse(request, transfer_id):
+    transfer = _offered(request.user, transfer_id)
+    form = RefuseForm(request.POST)
+    if form.is_valid():
+        services.refuse(request, transfer, form.cleaned_data["reason"])
+        messages.success(request, "De overdracht is geweigerd; de melding blijft bij het versturende team.")
+        return redirect("intake:queue")
+    messages.error(request, "Geef een reden voor de weigering.")
+    return redirect("intake:detail", request_id=transfer.request_id)
+
+
+@require_POST
+@requires_permission("intake.register_request")
+def safety_step(request, request_id):
+    item = _visible(request.user, request_id)
+    form = SafetyStepForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_safety_step(request, item, form.cleaned_data["step"], form.cleaned_data["note"])
+            messages.success(request, "De stap van de meldcode is vastgelegd.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, "Kies een stap en beschrijf wat er is gedaan.")
+    return redirect("intake:detail", request_id=item.pk)
+
+
+@require_POST
+@requires_permission(WORK)
+def acknowledge(request, alert_id):
+    alert = get_object_or_404(TeamAlert, pk=alert_id, team__members=request.user)
+    services.acknowledge(request, alert)
+    return redirect("intake:queue")
+
+
+FILTERS = ("law", "status", "urgency")
+
+
+@requires_permission(WORK)
+def queue(request):
+    rows = team_queue(request.user)
+    chosen = {name: request.GET.get(name, "") for name in FILTERS}
+    for name, value in chosen.items():
+        if value:
+            rows = rows.filter(**{name: value})
+    today = timezone.localdate()
+    counts = rows.aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=Q(next_due__lt=today)),
+        this_week=Count("pk", filter=Q(next_due__gte=today, next_due__lte=today + timedelta(days=7))),
+    )
+    page = Paginator(rows, 25).get_page(request.GET.get("pagina"))
+    page.object_list = list(page.object_list)
+    log.record(
+        request,
+        log.Action.READ,
+        purpose="Werkvoorraad van het team",
+        persons=[r.person_id for r in page.object_list if r.person_id],
+        object_type="request",
+    )
+    my_teams = request.user.teams.all()
+    context = {
+        "page": page,
+        "counts": counts,
+        "chosen": chosen,
+        "today": today,
+        "week": today + timedelta(days=7),
+        "choices": {
+            "law": Request.Law.choices,
+            "status": Request.Status.choices,
+            "urgency": Request.Urgency.choices,
+        },
+        "sent": Transfer.objects.filter(state=Transfer.State.PENDING, from_team__in=my_teams).select_related(
+            "to_team"
+        ),
+        "incoming": Transfer.objects.filter(
+            state=Transfer.State.PENDING, to_team__in=my_teams
+        ).select_related("from_team", "request"),
+        "alerts": TeamAlert.objects.filter(team__in=my_teams, acknowledged_at__isnull=True).select_related(
+            "request"
+        ),
+        "query": "&".join(f"{k}={v}" for k, v in chosen.items() if v),
+    }
+    return render(request, "intake/queue.html", context)

@@ -1,0 +1,155 @@
+"""Requests at the front door: registration, routing by area, the safety route, the team queue and the
+warm hand-over."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from stuurman.accounts.models import Team, User
+from stuurman.intake import deadlines
+from stuurman.intake.models import Request, TeamAlert, Transfer
+from stuurman.people.models import Person
+from stuurman.privacy.models import Involvement
+
+pytestmark = pytest.mark.django_db
+
+PHONE = {
+    "channel": "phone",
+    "reporter": "inhabitant",
+    "question": "Ik red het niet meer met de zorg voor mijn moeder.",
+}
+
+
+def register(client, **fields):
+    return client.post(reverse("intake:register"), {**PHONE, "safety_concern": "False", **fields})
+
+
+@pytest.fixture
+def loket(client, demo_region):
+    client.force_login(User.objects.get(username="loket"))
+    return client
+
+
+def test_a_phone_melding_for_someone_not_yet_known_stays_with_the_front_door(loket):
+    response = register(loket, unknown_name="mevrouw Smit", unknown_contact="06-12345678", law="wmo")
+    item = Request.objects.get()
+    assert response["Location"] == reverse("intake:detail", kwargs={"request_id": item.pk})
+    assert (item.responsible_team.name, item.status, item.person) == ("Loket Waalkant", "registered", None)
+    assert (item.next_deadline, item.next_due) == (
+        "Onderzoek afgerond",
+        deadlines.wmo_after_melding(timezone.localdate())[2].due,
+    )
+
+
+def test_a_melding_for_a_known_household_is_routed_to_the_team_of_its_area(loket):
+    jan = Person.objects.get(first_names="Jan", surname="Vries")
+    register(loket, bsn=jan.bsn)
+    item = Request.objects.get()
+    assert item.household.name == "Huishouden De Vries"
+    assert (item.responsible_team.name, item.status) == ("Wijkteam Centrum-Noord", "routed")
+    assert Involvement.objects.filter(
+        household=item.household, source="request", team=item.responsible_team
+    ).exists()
+
+
+def test_a_yes_to_the_safety_question_is_a_crisis_and_alerts_the_team_at_once(loket):
+    jan = Person.objects.get(first_names="Jan", surname="Vries")
+    register(loket, bsn=jan.bsn, safety_concern="True")
+    item = Request.objects.get()
+    assert (item.urgency, item.next_due) == ("crisis", timezone.localdate())
+    alert = TeamAlert.objects.get()
+    assert (alert.team, alert.request) == (item.responsible_team, item)
+    page = loket.get(reverse("intake:detail", kwargs={"request_id": item.pk})).content.decode()
+    assert "Veilig Thuis" in page
+
+
+def test_a_melding_with_no_way_to_find_or_reach_the_person_is_refused(loket):
+    response = register(loket)
+    assert response.status_code == 400
+    assert "kunnen vinden of bereiken" in response.content.decode()
+    assert not Request.objects.exists()
+
+
+def test_at_most_five_required_fields_for_a_phone_melding(loket):
+    from stuurman.intake.forms import RegisterForm
+
+    required = [name for name, field in RegisterForm(municipality=None).fields.items() if field.required]
+    assert len(required) <= 5, required
+
+
+@pytest.fixture
+def routed(loket):
+    jan = Person.objects.get(first_names="Jan", surname="Vries")
+    register(loket, bsn=jan.bsn, law="wmo")
+    return Request.objects.get()
+
+
+def test_the_team_queue_shows_the_request_with_its_deadline_and_others_do_not_see_it(client, routed):
+    client.force_login(User.objects.get(username="consulent"))
+    queue = client.get(reverse("intake:queue"))
+    assert [r.pk for r in queue.context["page"].object_list] == [routed.pk]
+    assert queue.context["counts"]["total"] == 1
+    stranger = User.objects.create(username="vreemde", municipality=routed.municipality)
+    stranger.groups.add(User.objects.get(username="consulent").groups.get())
+    client.force_login(stranger)
+    assert client.get(reverse("intake:detail", kwargs={"request_id": routed.pk})).status_code == 404
+    assert client.get(reverse("intake:queue")).context["counts"]["total"] == 0
+
+
+def test_warm_hand_over_keeps_the_sender_responsible_until_accepted(client, routed):
+    consultant = User.objects.get(username="consulent")
+    other = Team.objects.get(name="Wijkteam De Hoven")
+    colleague = User.objects.create(username="hoven", municipality=routed.municipality)
+    colleague.groups.add(consultant.groups.get())
+    other.members.add(colleague)
+
+    client.force_login(consultant)
+    client.post(
+        reverse("intake:hand_over", kwargs={"request_id": routed.pk}),
+        {"to_team": other.pk, "reason": "Verhuisd"},
+    )
+    routed.refresh_from_db()
+    assert routed.responsible_team.name == "Wijkteam Centrum-Noord"
+    assert list(client.get(reverse("intake:queue")).context["sent"]) == [Transfer.objects.get()]
+
+    client.force_login(colleague)
+    transfer = Transfer.objects.get()
+    client.post(reverse("intake:accept", kwargs={"transfer_id": transfer.pk}))
+    routed.refresh_from_db()
+    assert routed.responsible_team == other
+    assert Involvement.objects.filter(household=routed.household, team=other, until__isnull=True).exists()
+    assert not Involvement.objects.filter(
+        household=routed.household, team__name="Wijkteam Centrum-Noord", source="request", until__isnull=True
+    ).exists()
+
+
+def test_a_refused_hand_over_comes_back_with_its_reason(client, routed):
+    consultant = User.objects.get(username="consulent")
+    other = Team.objects.get(name="Wijkteam De Hoven")
+    colleague = User.objects.create(username="hoven", municipality=routed.municipality)
+    colleague.groups.add(consultant.groups.get())
+    other.members.add(colleague)
+    client.force_login(consultant)
+    client.post(
+        reverse("intake:hand_over", kwargs={"request_id": routed.pk}), {"to_team": other.pk, "reason": "x"}
+    )
+    client.force_login(colleague)
+    transfer = Transfer.objects.get()
+    client.post(reverse("intake:refuse", kwargs={"transfer_id": transfer.pk}), {"reason": "Niet ons gebied"})
+    transfer.refresh_from_db()
+    routed.refresh_from_db()
+    assert (transfer.state, transfer.refusal_reason) == ("refused", "Niet ons gebied")
+    assert routed.responsible_team.name == "Wijkteam Centrum-Noord"
+
+
+def test_a_hand_over_to_a_team_of_another_municipality_is_refused(rf, routed):
+    from django.core.exceptions import ValidationError
+
+    from stuurman.intake import services
+
+    http = rf.post("/")
+    http.user = User.objects.get(username="consulent")
+    elsewhere = Team.objects.exclude(municipality=routed.municipality).first()
+    with pytest.raises(ValidationError, match="andere gemeente"):
+        services.hand_over(http, routed, elsewhere, "verhuisd")
+    assert not Transfer.objects.exists()
