@@ -153,3 +153,36 @@ def test_a_hand_over_to_a_team_of_another_municipality_is_refused(rf, routed):
     with pytest.raises(ValidationError, match="andere gemeente"):
         services.hand_over(http, routed, elsewhere, "verhuisd")
     assert not Transfer.objects.exists()
+
+
+def test_question_analysis_records_line_and_motivation_and_advice_closes(client, routed):
+    client.force_login(User.objects.get(username="consulent"))
+    url = reverse("intake:analyse", kwargs={"request_id": routed.pk})
+    client.post(url, {"outcome": "advice", "motivation": ""})
+    routed.refresh_from_db()
+    assert routed.outcome == "", "no outcome without a motivation"
+    client.post(url, {"outcome": "advice", "motivation": "Mantelzorgsteunpunt kan helpen; zelf verder."})
+    routed.refresh_from_db()
+    assert (routed.outcome, routed.line, routed.status, routed.next_due) == ("advice", 0, "closed", None)
+    assert not Involvement.objects.filter(reference=f"intake.request:{routed.pk}", until__isnull=True).exists()
+
+
+def test_team_outcome_is_the_first_line_and_keeps_the_request_open(client, routed):
+    client.force_login(User.objects.get(username="consulent"))
+    client.post(
+        reverse("intake:analyse", kwargs={"request_id": routed.pk}),
+        {"outcome": "team", "motivation": "Meerdere leefgebieden; keukentafelgesprek nodig.", "law": "wmo"},
+    )
+    routed.refresh_from_db()
+    assert (routed.line, routed.status) == (1, "routed")
+
+
+def test_an_unknown_person_is_linked_later_without_a_duplicate_and_routed(loket):
+    register(loket, unknown_name="Els", unknown_contact="06-11111111")
+    item = Request.objects.get()
+    persons = Person.objects.count()
+    els = Person.objects.get(first_names="Els", surname="Vries")
+    loket.post(reverse("intake:link_person", kwargs={"request_id": item.pk}), {"bsn": els.bsn})
+    item.refresh_from_db()
+    assert (item.person, item.responsible_team.name, item.status) == (els, "Wijkteam Centrum-Noord", "routed")
+    assert Person.objects.count() == persons

@@ -97,3 +97,28 @@ class SafetyStepForm(ModelForm):
         model = SafetyStep
         fields = ["step", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+class AnalysisForm(Form):
+    outcome = forms.ChoiceField(label="Uitkomst", choices=Request.Outcome.choices, widget=forms.RadioSelect)
+    law = forms.ChoiceField(
+        label="Wet", choices=[("", "nog niet bepaald"), *Request.Law.choices], required=False
+    )
+    motivation = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class LinkPersonForm(Form):
+    bsn = BsnField(label="BSN van de persoon")
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+
+    def clean_bsn(self):
+        bsn = self.cleaned_data["bsn"]
+        self.person = Person.objects.filter(municipality=self.municipality, bsn=bsn).first()
+        if self.person is None:
+            raise ValidationError(
+                "Geen persoon met dit BSN bekend in deze gemeente. Registreer het huishouden eerst."
+            )
+        return bsn

@@ -56,6 +56,13 @@ class Request(MunicipalityOwned):
         DEBT = "debt", "schuldhulp"
         OTHER = "other", "anders"
 
+    class Outcome(models.TextChoices):
+        ADVICE = "advice", "advies en zelf verder"
+        GENERAL = "general", "verwijzing naar een algemene voorziening"
+        TEAM = "team", "naar het team van het gebied (1e lijn)"
+        SPECIALIST = "specialist", "naar specialistische hulp (2e lijn)"
+        CRISIS = "crisis", "crisis: opschalen"
+
     class Status(models.TextChoices):
         REGISTERED = "registered", "geregistreerd"
         ROUTED = "routed", "doorgezet"
@@ -108,6 +115,12 @@ class Request(MunicipalityOwned):
         related_name="+",
         verbose_name="geregistreerd door",
     )
+    outcome = models.CharField(
+        "uitkomst vraagverheldering", max_length=10, choices=Outcome.choices, blank=True
+    )
+    line = models.PositiveSmallIntegerField("lijn", null=True, blank=True)
+    motivation = models.TextField("motivering", blank=True)
+    closed_reason = models.CharField("reden van afsluiten", max_length=300, blank=True)
     next_deadline = models.CharField("eerstvolgende termijn", max_length=60, blank=True)
     next_due = models.DateField("uiterlijk", null=True, blank=True)
 

@@ -16,6 +16,13 @@ def team_for_household(household) -> Team | None:
     return Team.objects.filter(municipality=household.municipality, areas=wijk_id).order_by("name").first()
 
 
+# The line an outcome puts the inhabitant in: 0 own strength and general provisions, 1 generalist
+# support by the area team, 2 specialist or crisis help.
+LINE_OF_OUTCOME = {"advice": 0, "general": 0, "team": 1, "specialist": 2, "crisis": 2}
+# Outcomes that answer the question at the front door, so the request closes.
+CLOSING_OUTCOMES = {"advice", "general"}
+
+
 def next_deadline(request: Request, today: date) -> tuple[str, date | None]:
     if request.status == Request.Status.CLOSED:
         return "", None

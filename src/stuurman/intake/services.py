@@ -12,7 +12,7 @@ from stuurman.privacy import log
 from stuurman.privacy.models import Involvement
 
 from .models import Request, SafetyStep, TeamAlert, Transfer
-from .routing import next_deadline, team_for_household
+from .routing import CLOSING_OUTCOMES, LINE_OF_OUTCOME, next_deadline, team_for_household
 
 
 def _persons(request: Request) -> list[int]:
@@ -165,3 +165,47 @@ def acknowledge(http, alert: TeamAlert) -> TeamAlert:
         alert.acknowledged_by, alert.acknowledged_at = http.user, timezone.now()
         alert.save(update_fields=["acknowledged_by", "acknowledged_at"])
     return alert
+
+
+@transaction.atomic
+def analyse(http, request: Request, outcome: str, motivation: str, law: str = "") -> Request:
+    """Record the question analysis with its motivation; advice and general provisions close the request."""
+    motivation = motivation.strip()
+    if not motivation:
+        raise ValidationError("Motiveer de uitkomst in een paar zinnen.")
+    if request.status == Request.Status.CLOSED:
+        raise ValidationError("Deze melding is al afgesloten.")
+    now = timezone.now()
+    request.outcome, request.line, request.motivation = outcome, LINE_OF_OUTCOME[outcome], motivation
+    request.law = law or request.law
+    if outcome == Request.Outcome.CRISIS:
+        request.urgency = Request.Urgency.CRISIS
+        TeamAlert.objects.create(request=request, team=request.responsible_team, raised_at=now)
+    if outcome in CLOSING_OUTCOMES:
+        request.status, request.closed_reason = Request.Status.CLOSED, motivation[:300]
+        _release(request, request.responsible_team, now)
+    _refresh_deadline(request)
+    request.full_clean()
+    request.save()
+    _log(http, log.Action.UPDATE, request, f"Vraagverheldering: {request.get_outcome_display()}")
+    return request
+
+
+@transaction.atomic
+def link_person(http, request: Request, person) -> Request:
+    """Link a request registered for someone unknown to the person, without making a new one."""
+    if request.person_id:
+        raise ValidationError("Deze melding is al aan een persoon gekoppeld.")
+    if person.municipality_id != request.municipality_id:
+        raise ValidationError("Deze persoon woont in een andere gemeente.")
+    membership = person.memberships.filter(until__isnull=True).select_related("household__area").first()
+    request.person, request.household = person, membership.household if membership else None
+    area_team = team_for_household(request.household)
+    now = timezone.now()
+    if area_team and request.status == Request.Status.REGISTERED:
+        _release(request, request.responsible_team, now)
+        request.responsible_team, request.status = area_team, Request.Status.ROUTED
+    request.save()
+    _involve(request, request.responsible_team, http.user, now)
+    _log(http, log.Action.UPDATE, request, "Melding aan een bekende persoon gekoppeld")
+    return request

@@ -15,7 +15,7 @@ from stuurman.privacy.declarations import requires_permission
 
 from . import deadlines, services
 from .access import team_queue, visible_requests
-from .forms import HandOverForm, RefuseForm, RegisterForm, SafetyStepForm
+from .forms import AnalysisForm, HandOverForm, LinkPersonForm, RefuseForm, RegisterForm, SafetyStepForm
 from .models import Request, TeamAlert, Transfer
 
 WORK = "intake.work_requests"
@@ -79,6 +79,8 @@ def detail(request, request_id):
         "hand_over_form": HandOverForm(request=item),
         "refuse_form": RefuseForm(),
         "safety_form": SafetyStepForm(),
+        "analysis_form": AnalysisForm(initial={"law": item.law}),
+        "link_form": LinkPersonForm(municipality=item.municipality),
     }
     return render(request, "intake/detail.html", context)
 
@@ -151,6 +153,52 @@ def safety_step(request, request_id):
             messages.error(request, " ".join(error.messages))
     else:
         messages.error(request, "Kies een stap en beschrijf wat er is gedaan.")
+    return redirect("intake:detail", request_id=item.pk)
+
+
+def _posted_form(request, form, action, done):
+    """Run a service with a valid form; say what went wrong otherwise; back to the request either way."""
+    if form.is_valid():
+        try:
+            action()
+            messages.success(request, done)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+
+
+@require_POST
+@requires_permission("intake.register_request")
+def analyse(request, request_id):
+    item = _visible(request.user, request_id)
+    form = AnalysisForm(request.POST)
+    _posted_form(
+        request,
+        form,
+        lambda: services.analyse(
+            request,
+            item,
+            form.cleaned_data["outcome"],
+            form.cleaned_data["motivation"],
+            form.cleaned_data["law"],
+        ),
+        "De vraagverheldering is vastgelegd.",
+    )
+    return redirect("intake:detail", request_id=item.pk)
+
+
+@require_POST
+@requires_permission("intake.register_request", "privacy.check_known_person")
+def link_person(request, request_id):
+    item = _visible(request.user, request_id)
+    form = LinkPersonForm(request.POST, municipality=item.municipality)
+    _posted_form(
+        request,
+        form,
+        lambda: services.link_person(request, item, form.person),
+        "De melding is aan de persoon gekoppeld.",
+    )
     return redirect("intake:detail", request_id=item.pk)
 
 
