@@ -164,7 +164,9 @@ def test_question_analysis_records_line_and_motivation_and_advice_closes(client,
     client.post(url, {"outcome": "advice", "motivation": "Mantelzorgsteunpunt kan helpen; zelf verder."})
     routed.refresh_from_db()
     assert (routed.outcome, routed.line, routed.status, routed.next_due) == ("advice", 0, "closed", None)
-    assert not Involvement.objects.filter(reference=f"intake.request:{routed.pk}", until__isnull=True).exists()
+    assert not Involvement.objects.filter(
+        reference=f"intake.request:{routed.pk}", until__isnull=True
+    ).exists()
 
 
 def test_team_outcome_is_the_first_line_and_keeps_the_request_open(client, routed):
