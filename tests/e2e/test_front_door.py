@@ -2,6 +2,7 @@
 appears in that team's queue with its six-week deadline, is handed over and accepted. Axe on every page."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -65,3 +66,31 @@ def test_phone_melding_routed_queued_handed_over_and_accepted(live_server, page,
     page.get_by_role("link", name=re.compile(r"^Melding \d+$")).click()
     page.get_by_role("button", name="Accepteren").click()
     expect(page.get_by_text("Wijkteam De Hoven is nu verantwoordelijk")).to_be_visible()
+
+
+def test_a_gp_signal_about_someone_who_does_not_ask_for_help_leads_to_an_outreach_decision(
+    live_server, page, demo_region
+):
+    jan = Person.objects.get(first_names="Jan", surname="Vries")
+    log_in(page, live_server.url, "loket")
+    menu(page, "Melding")
+    page.get_by_label("Kanaal").select_option("signal")
+    page.get_by_label("Wie meldt").select_option("professional")
+    page.get_by_label("Organisatie melder").fill("Huisartsenpraktijk Waalkant")
+    page.get_by_label("De vraag, in eigen woorden").fill("Meneer verwaarloost zichzelf en wil geen hulp.")
+    page.get_by_label("nee").check()
+    page.get_by_label("BSN (als bekend)").fill(jan.bsn)
+    page.get_by_role("button", name="Melding registreren").click()
+    page.get_by_role("button", name="Uitloggen").click()
+
+    log_in(page, live_server.url, "consulent")
+    menu(page, "Werkvoorraad")
+    page.get_by_role("row").filter(has_text="Jan de Vries").get_by_role("link").click()
+    outreach = page.locator("form").filter(has=page.get_by_role("button", name="Besluit vastleggen"))
+    outreach.get_by_label("handelen zonder hulpvraag (bemoeizorg)").check()
+    outreach.get_by_label("Gronden").fill("Zelfverwaarlozing; de huisarts maakt zich ernstig zorgen.")
+    outreach.get_by_label("Opnieuw bekijken op").fill(f"{timezone.localdate() + timedelta(weeks=4):%Y-%m-%d}")
+    outreach.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("Het besluit over bemoeizorg is vastgelegd.")).to_be_visible()
+    expect(page.get_by_text("handelen zonder hulpvraag (bemoeizorg) — Zelfverwaarlozing")).to_be_visible()
+    assert_no_axe_violations(page)

@@ -188,3 +188,58 @@ def test_an_unknown_person_is_linked_later_without_a_duplicate_and_routed(loket)
     item.refresh_from_db()
     assert (item.person, item.responsible_team.name, item.status) == (els, "Wijkteam Centrum-Noord", "routed")
     assert Person.objects.count() == persons
+
+
+@pytest.fixture
+def gp_signal(loket):
+    jan = Person.objects.get(first_names="Jan", surname="Vries")
+    register(
+        loket,
+        bsn=jan.bsn,
+        channel="signal",
+        reporter="professional",
+        reporter_organisation="Huisartsenpraktijk Waalkant",
+        question="Meneer verwaarloost zichzelf en wil geen hulp.",
+    )
+    return Request.objects.get()
+
+
+def outreach_url(item):
+    return reverse("intake:outreach", kwargs={"request_id": item.pk})
+
+
+def test_a_gp_signal_leads_to_a_recorded_outreach_decision_with_a_review_date(client, gp_signal):
+    from datetime import timedelta
+
+    client.force_login(User.objects.get(username="consulent"))
+    client.post(outreach_url(gp_signal), {"choice": "act", "grounds": "Zorgen om zelfverwaarlozing."})
+    assert not gp_signal.outreach_decisions.exists(), "acting needs a review date"
+    review = timezone.localdate() + timedelta(weeks=4)
+    client.post(
+        outreach_url(gp_signal),
+        {"choice": "act", "grounds": "Zorgen om zelfverwaarlozing.", "review_on": review},
+    )
+    decision = gp_signal.outreach_decisions.get()
+    assert (decision.choice, decision.review_on, decision.decided_by.username) == ("act", review, "consulent")
+
+
+def test_a_refusal_is_respected_only_for_a_competent_person_without_risk(client, gp_signal):
+    client.force_login(User.objects.get(username="consulent"))
+    client.post(
+        outreach_url(gp_signal), {"choice": "refusal", "grounds": "Wil het zelf doen.", "competent": "yes"}
+    )
+    assert not gp_signal.outreach_decisions.exists()
+    client.post(
+        outreach_url(gp_signal),
+        {"choice": "refusal", "grounds": "Wil het zelf doen.", "competent": "yes", "risk": "no"},
+    )
+    assert gp_signal.outreach_decisions.get().choice == "refusal"
+
+
+def test_refusal_rule():
+    from stuurman.intake.outreach import refusal_problem
+
+    assert refusal_problem(True, False) == ""
+    assert "wilsbekwaam" in refusal_problem(None, False)
+    assert "gevaar" in refusal_problem(True, None)
+    assert "gevaar" in refusal_problem(True, True)

@@ -8,7 +8,7 @@ from stuurman.accounts.models import Team
 from stuurman.people.models import Person
 from stuurman.site.forms import BsnField, Form, ModelForm
 
-from .models import LIFE_DOMAINS, Request, SafetyStep
+from .models import LIFE_DOMAINS, OutreachDecision, Request, SafetyStep
 
 _YES_NO = [(True, "ja"), (False, "nee")]
 
@@ -122,3 +122,32 @@ class LinkPersonForm(Form):
                 "Geen persoon met dit BSN bekend in deze gemeente. Registreer het huishouden eerst."
             )
         return bsn
+
+
+_UNKNOWN_YES_NO = [("", "onbekend"), ("yes", "ja"), ("no", "nee")]
+
+
+def _tri(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class OutreachForm(Form):
+    choice = forms.ChoiceField(
+        label="Besluit", choices=OutreachDecision.Choice.choices, widget=forms.RadioSelect
+    )
+    grounds = forms.CharField(label="Gronden", widget=forms.Textarea(attrs={"rows": 3}))
+    competent = forms.TypedChoiceField(
+        label="Is de persoon wilsbekwaam voor deze beslissing?",
+        choices=_UNKNOWN_YES_NO,
+        coerce=_tri,
+        required=False,
+    )
+    risk = forms.TypedChoiceField(
+        label="Is er gevaar voor de persoon of anderen?", choices=_UNKNOWN_YES_NO, coerce=_tri, required=False
+    )
+    review_on = forms.DateField(
+        label="Opnieuw bekijken op",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Verplicht bij handelen zonder hulpvraag.",
+    )

@@ -228,3 +228,36 @@ class SafetyStep(models.Model):
 
     def __str__(self):
         return f"Meldcode stap {self.step} bij melding {self.request_id}"
+
+
+class OutreachDecision(models.Model):
+    """Bemoeizorg: act on a signal although nobody asks for help, or respect a competent person's 'no'."""
+
+    class Choice(models.TextChoices):
+        ACT = "act", "handelen zonder hulpvraag (bemoeizorg)"
+        RESPECT_REFUSAL = "refusal", "weigering respecteren"
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="outreach_decisions")
+    choice = models.CharField("besluit", max_length=7, choices=Choice.choices)
+    grounds = models.TextField("gronden")
+    competent = models.BooleanField("de persoon is wilsbekwaam voor deze beslissing", null=True)
+    risk = models.BooleanField("er is gevaar voor de persoon of anderen", null=True)
+    review_on = models.DateField("opnieuw bekijken op", null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField("besloten")
+
+    class Meta:
+        verbose_name = "besluit bemoeizorg"
+        verbose_name_plural = "besluiten bemoeizorg"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(choice="act") | Q(review_on__isnull=False), name="outreach_act_has_review"
+            ),
+            models.CheckConstraint(
+                condition=~Q(choice="refusal") | Q(competent=True, risk=False),
+                name="outreach_refusal_only_safe",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_choice_display()} bij melding {self.request_id}"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("meldingen/<int:request_id>/meldcode/", views.safety_step, name="safety_step"),
     path("meldingen/<int:request_id>/vraagverheldering/", views.analyse, name="analyse"),
     path("meldingen/<int:request_id>/koppelen/", views.link_person, name="link_person"),
+    path("meldingen/<int:request_id>/bemoeizorg/", views.decide_outreach, name="outreach"),
     path("overdrachten/<int:transfer_id>/accepteren/", views.accept, name="accept"),
     path("overdrachten/<int:transfer_id>/weigeren/", views.refuse, name="refuse"),
     path("werkvoorraad/", views.queue, name="queue"),

@@ -13,9 +13,17 @@ from django.views.decorators.http import require_POST
 from stuurman.privacy import log
 from stuurman.privacy.declarations import requires_permission
 
-from . import deadlines, services
+from . import deadlines, outreach, services
 from .access import team_queue, visible_requests
-from .forms import AnalysisForm, HandOverForm, LinkPersonForm, RefuseForm, RegisterForm, SafetyStepForm
+from .forms import (
+    AnalysisForm,
+    HandOverForm,
+    LinkPersonForm,
+    OutreachForm,
+    RefuseForm,
+    RegisterForm,
+    SafetyStepForm,
+)
 from .models import Request, TeamAlert, Transfer
 
 WORK = "intake.work_requests"
@@ -81,6 +89,8 @@ def detail(request, request_id):
         "safety_form": SafetyStepForm(),
         "analysis_form": AnalysisForm(initial={"law": item.law}),
         "link_form": LinkPersonForm(municipality=item.municipality),
+        "outreach_form": OutreachForm(),
+        "outreach_decisions": item.outreach_decisions.select_related("decided_by").order_by("-decided_at"),
     }
     return render(request, "intake/detail.html", context)
 
@@ -198,6 +208,28 @@ def link_person(request, request_id):
         form,
         lambda: services.link_person(request, item, form.person),
         "De melding is aan de persoon gekoppeld.",
+    )
+    return redirect("intake:detail", request_id=item.pk)
+
+
+@require_POST
+@requires_permission(WORK)
+def decide_outreach(request, request_id):
+    item = _visible(request.user, request_id)
+    form = OutreachForm(request.POST)
+    _posted_form(
+        request,
+        form,
+        lambda: outreach.decide(
+            request,
+            item,
+            form.cleaned_data["choice"],
+            form.cleaned_data["grounds"],
+            competent=form.cleaned_data["competent"],
+            risk=form.cleaned_data["risk"],
+            review_on=form.cleaned_data["review_on"],
+        ),
+        "Het besluit over bemoeizorg is vastgelegd.",
     )
     return redirect("intake:detail", request_id=item.pk)
 
