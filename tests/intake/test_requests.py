@@ -1,15 +1,18 @@
 """Requests at the front door: registration, routing by area, the safety route, the team queue and the
 warm hand-over."""
 
+import io
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from stuurman.accounts.models import Team, User
 from stuurman.intake import deadlines
 from stuurman.intake.models import Request, TeamAlert, Transfer
 from stuurman.people.models import Person
-from stuurman.privacy.models import Involvement
+from stuurman.privacy.models import AccessLog, Involvement
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +246,22 @@ def test_refusal_rule():
     assert "wilsbekwaam" in refusal_problem(None, False)
     assert "gevaar" in refusal_problem(True, None)
     assert "gevaar" in refusal_problem(True, True)
+
+
+def test_the_receipt_confirmation_is_a_real_accessible_pdf_with_the_running_deadlines(client, routed):
+    client.force_login(User.objects.get(username="loket"))
+    response = client.get(reverse("intake:receipt_letter", kwargs={"request_id": routed.pk}))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    _, _own_plan, research = deadlines.wmo_after_melding(routed.received_on)
+    assert "Wij hebben uw melding ontvangen" in text
+    assert "Els de Vries" not in text
+    assert "Jan de Vries" in text
+    assert "onafhankelijke cliëntondersteuner" in text
+    assert reader.trailer["/Root"]["/Lang"] == "nl", "the document says its language"
+    assert "/StructTreeRoot" in reader.trailer["/Root"], "tagged PDF: headings and lists for screen readers"
+    mail = client.get(reverse("intake:receipt_email", kwargs={"request_id": routed.pk})).content.decode()
+    assert f"{research.due.day} " in mail
+    assert "persoonlijk plan" in mail
+    assert AccessLog.objects.filter(action="print", object_type="request").count() == 1

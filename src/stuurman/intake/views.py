@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 from stuurman.privacy import log
 from stuurman.privacy.declarations import requires_permission
 
-from . import deadlines, outreach, services
+from . import deadlines, outreach, receipt, services
 from .access import team_queue, visible_requests
 from .forms import (
     AnalysisForm,
@@ -291,3 +292,33 @@ def queue(request):
         "query": "&".join(f"{k}={v}" for k, v in chosen.items() if v),
     }
     return render(request, "intake/queue.html", context)
+
+
+def _wmo_request(user, request_id) -> Request:
+    item = get_object_or_404(visible_requests(user).select_related("person", "municipality"), pk=request_id)
+    if item.law != Request.Law.WMO:
+        raise Http404("Een ontvangstbevestiging hoort bij een Wmo-melding.")
+    return item
+
+
+@requires_permission("intake.register_request")
+def receipt_letter(request, request_id):
+    item = _wmo_request(request.user, request_id)
+    content = receipt.pdf(item)
+    log.record(
+        request,
+        log.Action.PRINT,
+        purpose="Ontvangstbevestiging (brief)",
+        persons=[item.person_id] if item.person_id else [],
+        objects=[item],
+        object_type="request",
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="ontvangstbevestiging-{item.pk}.pdf"'
+    return response
+
+
+@requires_permission("intake.register_request")
+def receipt_email(request, request_id):
+    item = _wmo_request(request.user, request_id)
+    return HttpResponse(receipt.email_text(item), content_type="text/plain; charset=utf-8")
