@@ -22,10 +22,32 @@ def visible_requests(user) -> QuerySet[Request]:
 
 
 def team_queue(user) -> QuerySet[Request]:
-    """Open requests the user's teams are responsible for, nearest deadline first."""
+    """Open requests the user's teams are responsible for, nearest deadline first.
+
+    The team ids are looked up first: with one team, PostgreSQL reads the queue's partial index in
+    order and stops after a page, instead of sorting the whole queue.
+    """
+    teams = list(Team.members.through.objects.filter(user_id=user.pk).values_list("team_id", flat=True))
+    mine = Q(responsible_team_id=teams[0]) if len(teams) == 1 else Q(responsible_team_id__in=teams)
     return (
-        Request.objects.filter(responsible_team_id__in=_my_teams(user))
+        Request.objects.filter(mine)
         .exclude(status=Request.Status.CLOSED)
-        .select_related("person", "responsible_team")
+        .select_related("person")
+        .only(*QUEUE_COLUMNS)
         .order_by(F("next_due").asc(nulls_last=True), "received_on", "pk")
     )
+
+
+QUEUE_COLUMNS = (
+    "pk",
+    "urgency",
+    "law",
+    "status",
+    "unknown_name",
+    "next_deadline",
+    "next_due",
+    "received_on",
+    "person__first_names",
+    "person__prefix",
+    "person__surname",
+)
