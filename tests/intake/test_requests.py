@@ -265,3 +265,30 @@ def test_the_receipt_confirmation_is_a_real_accessible_pdf_with_the_running_dead
     assert f"{research.due.day} " in mail
     assert "persoonlijk plan" in mail
     assert AccessLog.objects.filter(action="print", object_type="request").count() == 1
+
+
+def test_queue_filters_by_law_line_and_wijk_in_the_database(client, routed, loket):
+    register(
+        loket, unknown_name="iemand", unknown_contact="06-1", law="jeugdwet"
+    )  # stays with the front door
+    client.force_login(User.objects.get(username="consulent"))
+
+    def shown(**query):
+        return [r.pk for r in client.get(reverse("intake:queue"), query).context["page"].object_list]
+
+    assert shown(law="wmo") == [routed.pk]
+    assert shown(law="jeugdwet") == []
+    wijk = routed.household.area.parent
+    assert shown(wijk=wijk.pk) == [routed.pk]
+    other_wijk = (
+        wijk.__class__.objects.filter(kind="wijk", municipality=wijk.municipality).exclude(pk=wijk.pk).first()
+    )
+    assert shown(wijk=other_wijk.pk) == []
+    assert shown(line="2") == []
+    assert shown(law="onzin") == [routed.pk], "an unknown filter value is ignored, not an error"
+
+
+def test_the_front_door_sees_what_it_registered(loket, routed):
+    listing = loket.get(reverse("intake:registered"))
+    assert [r.pk for r in listing.context["page"].object_list] == [routed.pk]
+    assert loket.get(reverse("intake:queue")).status_code == 403, "the team queue is for teams"

@@ -21,14 +21,20 @@ def visible_requests(user) -> QuerySet[Request]:
     )
 
 
-def team_queue(user) -> QuerySet[Request]:
-    """Open requests the user's teams are responsible for, nearest deadline first.
+def team_queue(user, *, registered_by_me: bool = False) -> QuerySet[Request]:
+    """Open requests the user's teams are responsible for (or that the user registered), nearest
+    deadline first.
 
     The team ids are looked up first: with one team, PostgreSQL reads the queue's partial index in
     order and stops after a page, instead of sorting the whole queue.
     """
     teams = list(Team.members.through.objects.filter(user_id=user.pk).values_list("team_id", flat=True))
-    mine = Q(responsible_team_id=teams[0]) if len(teams) == 1 else Q(responsible_team_id__in=teams)
+    if registered_by_me:
+        mine = Q(registered_by=user)
+    elif len(teams) == 1:
+        mine = Q(responsible_team_id=teams[0])
+    else:
+        mine = Q(responsible_team_id__in=teams)
     return (
         Request.objects.filter(mine)
         .exclude(status=Request.Status.CLOSED)

@@ -19,5 +19,6 @@ urlpatterns = [
     path("overdrachten/<int:transfer_id>/accepteren/", views.accept, name="accept"),
     path("overdrachten/<int:transfer_id>/weigeren/", views.refuse, name="refuse"),
     path("werkvoorraad/", views.queue, name="queue"),
+    path("meldingen/mijn/", views.registered, name="registered"),
     path("werkvoorraad/alarm/<int:alert_id>/gezien/", views.acknowledge, name="acknowledge"),
 ]

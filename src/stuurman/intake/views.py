@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from stuurman.privacy import log
 from stuurman.privacy.declarations import requires_permission
+from stuurman.tenancy.models import Area
 
 from . import deadlines, outreach, receipt, services
 from .access import team_queue, visible_requests
@@ -243,16 +244,32 @@ def acknowledge(request, alert_id):
     return redirect("intake:queue")
 
 
-FILTERS = ("law", "status", "urgency")
+LINES = [("0", "0e lijn"), ("1", "1e lijn"), ("2", "2e lijn")]
 
 
-@requires_permission(WORK)
-def queue(request):
-    rows = team_queue(request.user)
-    chosen = {name: request.GET.get(name, "") for name in FILTERS}
-    for name, value in chosen.items():
-        if value:
-            rows = rows.filter(**{name: value})
+def _filters(request, rows):
+    """The queue's filters as (name, title, options, chosen); rows narrowed in the database."""
+    wijken = Area.objects.filter(municipality=request.user.municipality, kind="wijk").order_by("name")
+    spec = [
+        ("law", "Wet", Request.Law.choices, "law"),
+        ("status", "Status", Request.Status.choices, "status"),
+        ("urgency", "Urgentie", Request.Urgency.choices, "urgency"),
+        ("line", "Lijn", LINES, "line"),
+        ("wijk", "Wijk", [(str(w.pk), w.name) for w in wijken], "household__area__parent_id"),
+    ]
+    filters = []
+    for name, title, options, lookup in spec:
+        chosen = request.GET.get(name, "")
+        if chosen in {value for value, _ in options}:
+            rows = rows.filter(**{lookup: chosen})
+        else:
+            chosen = ""
+        filters.append((name, title, options, chosen))
+    return rows, filters
+
+
+def _list_page(request, rows, *, title, purpose, team_view):
+    rows, filters = _filters(request, rows)
     today = timezone.localdate()
     counts = rows.aggregate(
         total=Count("pk"),
@@ -266,34 +283,48 @@ def queue(request):
     log.record(
         request,
         log.Action.READ,
-        purpose="Werkvoorraad van het team",
+        purpose=purpose,
         persons=[r.person_id for r in page.object_list if r.person_id],
         object_type="request",
     )
-    my_teams = request.user.teams.all()
     context = {
+        "title": title,
         "page": page,
         "counts": counts,
-        "chosen": chosen,
+        "filters": filters,
         "today": today,
         "week": today + timedelta(days=7),
-        "choices": {
-            "law": Request.Law.choices,
-            "status": Request.Status.choices,
-            "urgency": Request.Urgency.choices,
-        },
-        "sent": Transfer.objects.filter(state=Transfer.State.PENDING, from_team__in=my_teams).select_related(
-            "to_team"
-        ),
-        "incoming": Transfer.objects.filter(
-            state=Transfer.State.PENDING, to_team__in=my_teams
-        ).select_related("from_team", "request"),
-        "alerts": TeamAlert.objects.filter(team__in=my_teams, acknowledged_at__isnull=True).select_related(
-            "request"
-        ),
-        "query": "&".join(f"{k}={v}" for k, v in chosen.items() if v),
+        "query": "&".join(f"{name}={chosen}" for name, _, _, chosen in filters if chosen),
+        "team_view": team_view,
     }
+    if team_view:
+        teams = request.user.teams.all()
+        pending = Transfer.objects.filter(state=Transfer.State.PENDING)
+        context |= {
+            "sent": pending.filter(from_team__in=teams).select_related("to_team"),
+            "incoming": pending.filter(to_team__in=teams).select_related("from_team"),
+            "alerts": TeamAlert.objects.filter(team__in=teams, acknowledged_at__isnull=True),
+        }
     return render(request, "intake/queue.html", context)
+
+
+@requires_permission(WORK)
+def queue(request):
+    return _list_page(
+        request,
+        team_queue(request.user),
+        title="Werkvoorraad",
+        purpose="Werkvoorraad van het team",
+        team_view=True,
+    )
+
+
+@requires_permission("intake.register_request")
+def registered(request):
+    rows = team_queue(request.user, registered_by_me=True)
+    return _list_page(
+        request, rows, title="Door mij geregistreerd", purpose="Eigen registraties", team_view=False
+    )
 
 
 def _wmo_request(user, request_id) -> Request:

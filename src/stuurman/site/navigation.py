@@ -17,6 +17,7 @@ MENU = (
     Item(_("Start"), "home"),
     Item(_("Melding"), "intake:register", "intake.register_request"),
     Item(_("Werkvoorraad"), "intake:queue", "intake.work_requests"),
+    Item(_("Mijn meldingen"), "intake:registered", "intake.register_request"),
     Item(_("Zoeken"), "files:search", "privacy.view_files"),
     Item(_("Bekend?"), "files:known_check", "privacy.check_known_person"),
     Item(_("Team"), "privacy:team", "privacy.assign_households"),
