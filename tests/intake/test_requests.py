@@ -292,3 +292,28 @@ def test_the_front_door_sees_what_it_registered(loket, routed):
     listing = loket.get(reverse("intake:registered"))
     assert [r.pk for r in listing.context["page"].object_list] == [routed.pk]
     assert loket.get(reverse("intake:queue")).status_code == 403, "the team queue is for teams"
+
+
+def test_a_deadline_is_extended_with_a_reason_and_a_later_date_and_the_original_is_kept(client, routed):
+    from datetime import timedelta
+
+    client.force_login(User.objects.get(username="consulent"))
+    url = reverse("intake:extend", kwargs={"request_id": routed.pk})
+    original = routed.next_due
+    client.post(url, {"new_due": original + timedelta(weeks=2), "reason": ""})
+    client.post(url, {"new_due": original, "reason": "te vroeg"})
+    routed.refresh_from_db()
+    assert (routed.next_due, routed.extensions.count()) == (original, 0)
+    client.post(
+        url, {"new_due": original + timedelta(weeks=2), "reason": "Wachten op advies van de huisarts"}
+    )
+    routed.refresh_from_db()
+    extension = routed.extensions.get()
+    assert (routed.next_due, extension.original_due) == (original + timedelta(weeks=2), original)
+    # A later recomputation (an accepted hand-over, an analysis) keeps the extended date.
+    client.post(
+        reverse("intake:analyse", kwargs={"request_id": routed.pk}),
+        {"outcome": "team", "motivation": "Keukentafelgesprek nodig.", "law": "wmo"},
+    )
+    routed.refresh_from_db()
+    assert routed.next_due == original + timedelta(weeks=2)

@@ -151,3 +151,10 @@ class OutreachForm(Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Verplicht bij handelen zonder hulpvraag.",
     )
+
+
+class ExtensionForm(Form):
+    new_due = forms.DateField(
+        label="Nieuwe datum", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    reason = forms.CharField(label="Reden van de verlenging", max_length=300)

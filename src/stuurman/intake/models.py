@@ -268,3 +268,28 @@ class OutreachDecision(models.Model):
 
     def __str__(self):
         return f"{self.get_choice_display()} bij melding {self.request_id}"
+
+
+class DeadlineExtension(models.Model):
+    """A term extended, with its reason and the new date; the original date is kept (procedures.md)."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="extensions")
+    deadline = models.CharField("termijn", max_length=60)
+    original_due = models.DateField("oorspronkelijk uiterlijk")
+    new_due = models.DateField("nieuw uiterlijk")
+    reason = models.CharField("reden", max_length=300)
+    extended_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    extended_at = models.DateTimeField("verlengd")
+
+    class Meta:
+        verbose_name = "verlenging"
+        verbose_name_plural = "verlengingen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(new_due__gt=models.F("original_due")), name="extension_is_later"
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="extension_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"{self.deadline}: {self.original_due} → {self.new_due}"

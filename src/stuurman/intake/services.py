@@ -11,7 +11,8 @@ from django.utils import timezone
 from stuurman.privacy import log
 from stuurman.privacy.models import Involvement
 
-from .models import Request, SafetyStep, TeamAlert, Transfer
+from . import deadlines
+from .models import DeadlineExtension, Request, SafetyStep, TeamAlert, Transfer
 from .routing import CLOSING_OUTCOMES, LINE_OF_OUTCOME, next_deadline, team_for_household
 
 
@@ -51,6 +52,42 @@ def _release(request: Request, team, now):
 
 def _refresh_deadline(request: Request):
     request.next_deadline, request.next_due = next_deadline(request, timezone.localdate())
+    if request.pk and request.next_due:
+        extended = request.extensions.filter(deadline=request.next_deadline).order_by("-new_due").first()
+        if extended is not None:
+            request.next_due = extended.new_due
+
+
+@transaction.atomic
+def extend_deadline(http, request: Request, new_due, reason: str) -> DeadlineExtension:
+    """Extend the request's next deadline; the rule (later date, a reason) is the pure one in deadlines."""
+    if not request.next_due:
+        raise ValidationError("Deze melding heeft geen lopende termijn om te verlengen.")
+    current = deadlines.Deadline(
+        request.next_deadline, request.next_deadline, request.received_on, request.next_due, ""
+    )
+    try:
+        extended = current.extend(new_due, reason)
+    except deadlines.DeadlineError as error:
+        raise ValidationError(str(error)) from None
+    record = DeadlineExtension.objects.create(
+        request=request,
+        deadline=request.next_deadline,
+        original_due=request.next_due,
+        new_due=extended.due,
+        reason=extended.extension_reason,
+        extended_by=http.user,
+        extended_at=timezone.now(),
+    )
+    request.next_due = extended.due
+    request.save(update_fields=["next_due"])
+    _log(
+        http,
+        log.Action.UPDATE,
+        request,
+        f"Termijn '{record.deadline}' verlengd tot {record.new_due:%d-%m-%Y}",
+    )
+    return record
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ urlpatterns = [
     path("meldingen/<int:request_id>/vraagverheldering/", views.analyse, name="analyse"),
     path("meldingen/<int:request_id>/koppelen/", views.link_person, name="link_person"),
     path("meldingen/<int:request_id>/bemoeizorg/", views.decide_outreach, name="outreach"),
+    path("meldingen/<int:request_id>/verlengen/", views.extend, name="extend"),
     path("meldingen/<int:request_id>/ontvangstbevestiging.pdf", views.receipt_letter, name="receipt_letter"),
     path("meldingen/<int:request_id>/ontvangstbevestiging.txt", views.receipt_email, name="receipt_email"),
     path("overdrachten/<int:transfer_id>/accepteren/", views.accept, name="accept"),

@@ -19,6 +19,7 @@ from . import deadlines, outreach, receipt, services
 from .access import team_queue, visible_requests
 from .forms import (
     AnalysisForm,
+    ExtensionForm,
     HandOverForm,
     LinkPersonForm,
     OutreachForm,
@@ -92,6 +93,8 @@ def detail(request, request_id):
         "analysis_form": AnalysisForm(initial={"law": item.law}),
         "link_form": LinkPersonForm(municipality=item.municipality),
         "outreach_form": OutreachForm(),
+        "extension_form": ExtensionForm(),
+        "extensions": item.extensions.order_by("-extended_at"),
         "outreach_decisions": item.outreach_decisions.select_related("decided_by").order_by("-decided_at"),
     }
     return render(request, "intake/detail.html", context)
@@ -211,6 +214,25 @@ def link_person(request, request_id):
         lambda: services.link_person(request, item, form.person),
         "De melding is aan de persoon gekoppeld.",
     )
+    return redirect("intake:detail", request_id=item.pk)
+
+
+@require_POST
+@requires_permission(WORK)
+def extend(request, request_id):
+    item = _visible(request.user, request_id)
+    form = ExtensionForm(request.POST)
+    if not request.user.teams.filter(pk=item.responsible_team_id).exists():
+        messages.error(request, "Alleen het verantwoordelijke team kan een termijn verlengen.")
+    else:
+        _posted_form(
+            request,
+            form,
+            lambda: services.extend_deadline(
+                request, item, form.cleaned_data["new_due"], form.cleaned_data["reason"]
+            ),
+            "De termijn is verlengd.",
+        )
     return redirect("intake:detail", request_id=item.pk)
 
 
