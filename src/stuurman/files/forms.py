@@ -9,6 +9,9 @@ from stuurman.people.search import surname_starts_with
 from stuurman.site.forms import BsnField, Form, ModelForm, PostcodeField
 from stuurman.tenancy.models import Area
 
+from .documents import check_upload
+from .models import TimelineEntry
+
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -149,3 +152,48 @@ class NetworkMemberForm(ModelForm):
         self.fields["circle"].required = False
         current = Membership.objects.filter(household=household, until__isnull=True).values("person_id")
         self.fields["for_person"].queryset = Person.objects.filter(pk__in=current).order_by("first_names")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (the pattern from Django's documentation)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class TimelineForm(ModelForm):
+    attachments = MultipleFileField(
+        label="Bijlagen", required=False, help_text="PDF, PNG, JPEG of Word (.docx), elk hoogstens 10 MB."
+    )
+
+    class Meta:
+        model = TimelineEntry
+        fields = ["kind", "happened_at", "text"]
+        widgets = {
+            "happened_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["happened_at"].initial = lambda: timezone.localtime().replace(second=0, microsecond=0)
+
+    def clean_attachments(self):
+        files = self.cleaned_data["attachments"]
+        self.content_types = [check_upload(upload) for upload in files]
+        return files
+
+
+class CorrectionForm(Form):
+    text = forms.CharField(label="Correctie", widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,9 +1,12 @@
 """Writes on household files: the people write path, the involvement it implies, and the access log."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from stuurman.people import services as people
 from stuurman.privacy import involvements, log
+
+from .models import Attachment, TimelineEntry
 
 
 def _current_person_ids(household):
@@ -82,3 +85,40 @@ def remove_network_member(request, household, member, grant):
     name = member.display_name
     people.remove_network_member(member)
     _logged(request, log.Action.DELETE, f"Netwerk: {name} verwijderd", household, grant)
+
+
+@transaction.atomic
+def record_entry(request, household, entry, uploads, content_types, grant):
+    """A contact or note on the household's timeline, with its attachments."""
+    entry.municipality, entry.household = household.municipality, household
+    entry.author, entry.recorded_at = request.user, timezone.now()
+    entry.full_clean()
+    entry.save()
+    for upload, content_type in zip(uploads, content_types, strict=True):
+        Attachment.objects.create(
+            entry=entry,
+            file=upload,
+            original_name=upload.name[:200],
+            content_type=content_type,
+            size=upload.size,
+        )
+    _logged(request, log.Action.CREATE, f"Tijdlijn: {entry.get_kind_display()}", household, grant)
+    return entry
+
+
+@transaction.atomic
+def correct_entry(request, household, original, text, grant):
+    """Corrections are new entries that point at what they correct; the original stays as it was."""
+    correction = TimelineEntry.objects.create(
+        municipality=household.municipality,
+        household=household,
+        kind=original.kind,
+        happened_at=original.happened_at,
+        text=text.strip(),
+        reference=original.reference,
+        corrects=original,
+        author=request.user,
+        recorded_at=timezone.now(),
+    )
+    _logged(request, log.Action.CREATE, "Tijdlijn: correctie", household, grant)
+    return correction

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import edit, find, household
+from .views import edit, find, household, timeline
 
 app_name = "files"
 
@@ -21,4 +21,7 @@ urlpatterns = [
     path(f"{_HOUSEHOLD}netwerk/nieuw/", edit.network_new, name="network_new"),
     path(f"{_HOUSEHOLD}netwerk/<int:member_id>/", edit.network_edit, name="network_edit"),
     path(f"{_HOUSEHOLD}netwerk/<int:member_id>/verwijderen/", edit.network_delete, name="network_delete"),
+    path(f"{_HOUSEHOLD}tijdlijn/", timeline.timeline, name="timeline"),
+    path(f"{_HOUSEHOLD}tijdlijn/<int:entry_id>/correctie/", timeline.correct, name="timeline_correct"),
+    path(f"{_HOUSEHOLD}bijlagen/<int:attachment_id>/", timeline.attachment, name="attachment"),
 ]
