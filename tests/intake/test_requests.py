@@ -317,3 +317,54 @@ def test_a_deadline_is_extended_with_a_reason_and_a_later_date_and_the_original_
     )
     routed.refresh_from_db()
     assert routed.next_due == original + timedelta(weeks=2)
+
+
+def move(client, household, destination, note="Nieuw adres, zelfde zorgen."):
+    return client.post(
+        reverse("intake:move", kwargs={"household_id": household.pk}),
+        {"destination": destination, "note": note},
+    )
+
+
+def test_moving_within_the_region_offers_open_requests_to_the_new_areas_team(client, routed):
+    from stuurman.tenancy.models import Area
+
+    client.force_login(User.objects.get(username="consulent"))
+    elsewhere = Area.objects.filter(kind="buurt").exclude(municipality=routed.municipality).first()
+    assert move(client, routed.household, elsewhere.pk).status_code == 302
+    routed.refresh_from_db()
+    routed.household.refresh_from_db()
+    assert routed.household.municipality == elsewhere.municipality
+    assert all(p.municipality == elsewhere.municipality for p in routed.household.members.all())
+    transfer = Transfer.objects.get()
+    assert transfer.to_team.municipality == elsewhere.municipality
+    assert routed.responsible_team.name == "Wijkteam Centrum-Noord", "responsible until the new team accepts"
+
+    newcomer = User.objects.create(username="nieuw", municipality=elsewhere.municipality)
+    newcomer.groups.add(User.objects.get(username="consulent").groups.get())
+    transfer.to_team.members.add(newcomer)
+    client.force_login(newcomer)
+    client.post(reverse("intake:accept", kwargs={"transfer_id": transfer.pk}))
+    routed.refresh_from_db()
+    assert (routed.responsible_team, routed.municipality) == (transfer.to_team, elsewhere.municipality)
+
+
+def test_moving_out_of_the_region_closes_open_requests_with_a_hand_over_note(client, routed):
+    client.force_login(User.objects.get(username="consulent"))
+    assert (
+        move(client, routed.household, "buiten", note="Naar Groningen; huisarts daar ingelicht.").status_code
+        == 302
+    )
+    routed.refresh_from_db()
+    assert routed.status == "closed"
+    assert "Naar Groningen" in routed.closed_reason
+    assert not Involvement.objects.filter(
+        reference=f"intake.request:{routed.pk}", until__isnull=True
+    ).exists()
+
+
+def test_a_move_needs_a_hand_over_note(client, routed):
+    client.force_login(User.objects.get(username="consulent"))
+    assert move(client, routed.household, "buiten", note="").status_code == 400
+    routed.refresh_from_db()
+    assert routed.status == "routed"

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from stuurman.accounts.models import Team
 from stuurman.people.models import Person
 from stuurman.site.forms import BsnField, Form, ModelForm
+from stuurman.tenancy.models import Area
 
 from .models import LIFE_DOMAINS, OutreachDecision, Request, SafetyStep
 
@@ -158,3 +159,34 @@ class ExtensionForm(Form):
         label="Nieuwe datum", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     reason = forms.CharField(label="Reden van de verlenging", max_length=300)
+
+
+OUTSIDE_REGION = "buiten"
+
+
+class MoveForm(Form):
+    destination = forms.ChoiceField(label="Verhuist naar")
+    note = forms.CharField(
+        label="Overdrachtsnotitie",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Wat moet het nieuwe team weten? Gaat mee met elke open melding.",
+    )
+
+    def __init__(self, *args, household, **kwargs):
+        super().__init__(*args, **kwargs)
+        buurten = (
+            Area.objects.filter(kind="buurt", municipality__region_id=household.municipality.region_id)
+            .select_related("municipality")
+            .order_by("municipality__name", "name")
+        )
+        self.areas = {str(area.pk): area for area in buurten}
+        self.fields["destination"].choices = [
+            ("", "kies…"),
+            *((pk, f"{area.municipality.name} — {area.name}") for pk, area in self.areas.items()),
+            (OUTSIDE_REGION, "buiten de regio"),
+        ]
+
+    def clean_destination(self):
+        value = self.cleaned_data["destination"]
+        self.to_area = self.areas.get(value)
+        return value

@@ -126,13 +126,16 @@ def register(http, request: Request) -> Request:
 
 
 @transaction.atomic
-def hand_over(http, request: Request, to_team, reason: str) -> Transfer:
+def hand_over(http, request: Request, to_team, reason: str, *, household_moved: bool = False) -> Transfer:
+    """Offer a request to another team. Across municipalities only when the household moved within the
+    region: the region's agreement is that open requests follow the household."""
     reason = reason.strip()
     if not reason:
         raise ValidationError("Geef aan waarom u de melding overdraagt.")
     if to_team == request.responsible_team:
         raise ValidationError("Dit team is al verantwoordelijk.")
-    if to_team.municipality_id != request.municipality_id:
+    same_region = to_team.municipality.region_id == request.municipality.region_id
+    if to_team.municipality_id != request.municipality_id and not (household_moved and same_region):
         raise ValidationError(
             "Overdragen aan een team van een andere gemeente kan alleen met een regionale afspraak; "
             "die is voor deze gemeenten niet vastgelegd."
@@ -161,9 +164,10 @@ def accept(http, transfer: Transfer) -> Request:
     transfer.state, transfer.answered_by, transfer.answered_at = Transfer.State.ACCEPTED, http.user, now
     transfer.save()
     request.responsible_team = transfer.to_team
+    request.municipality_id = transfer.to_team.municipality_id  # after a move within the region
     request.status = Request.Status.ROUTED
     _refresh_deadline(request)
-    request.save(update_fields=["responsible_team", "status", "next_deadline", "next_due"])
+    request.save(update_fields=["responsible_team", "municipality", "status", "next_deadline", "next_due"])
     _involve(request, transfer.to_team, http.user, now)
     _release(request, transfer.from_team, now)
     _log(http, log.Action.TRANSFER, request, f"Overdracht geaccepteerd door {transfer.to_team}")
@@ -245,4 +249,15 @@ def link_person(http, request: Request, person) -> Request:
     request.save()
     _involve(request, request.responsible_team, http.user, now)
     _log(http, log.Action.UPDATE, request, "Melding aan een bekende persoon gekoppeld")
+    return request
+
+
+@transaction.atomic
+def close(http, request: Request, reason: str) -> Request:
+    now = timezone.now()
+    request.status, request.closed_reason = Request.Status.CLOSED, reason[:300]
+    _refresh_deadline(request)
+    request.save(update_fields=["status", "closed_reason", "next_deadline", "next_due"])
+    Involvement.objects.filter(reference=_reference(request), until__isnull=True).update(until=now)
+    _log(http, log.Action.UPDATE, request, f"Melding afgesloten: {reason[:200]}")
     return request

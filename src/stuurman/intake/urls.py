@@ -20,6 +20,7 @@ urlpatterns = [
     path("overdrachten/<int:transfer_id>/accepteren/", views.accept, name="accept"),
     path("overdrachten/<int:transfer_id>/weigeren/", views.refuse, name="refuse"),
     path("werkvoorraad/", views.queue, name="queue"),
+    path("huishoudens/<int:household_id>/verhuizing/", views.move, name="move"),
     path("meldingen/mijn/", views.registered, name="registered"),
     path("werkvoorraad/alarm/<int:alert_id>/gezien/", views.acknowledge, name="acknowledge"),
 ]

@@ -8,20 +8,22 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from stuurman.privacy import log
-from stuurman.privacy.declarations import requires_permission
+from stuurman.privacy.declarations import household_file, requires_permission
 from stuurman.tenancy.models import Area
 
-from . import deadlines, outreach, receipt, services
+from . import deadlines, moves, outreach, receipt, services
 from .access import team_queue, visible_requests
 from .forms import (
     AnalysisForm,
     ExtensionForm,
     HandOverForm,
     LinkPersonForm,
+    MoveForm,
     OutreachForm,
     RefuseForm,
     RegisterForm,
@@ -377,3 +379,33 @@ def receipt_letter(request, request_id):
 def receipt_email(request, request_id):
     item = _wmo_request(request.user, request_id)
     return HttpResponse(receipt.email_text(item), content_type="text/plain; charset=utf-8")
+
+
+@household_file("people.change_household", "intake.work_requests")
+def move(request, household, grant):
+    form = MoveForm(request.POST or None, household=household)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = moves.move_household(
+                request, household, to_area=form.to_area, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if moved.closed:
+                messages.success(
+                    request, f"Verhuisd buiten de regio: {moved.closed} open melding(en) afgesloten."
+                )
+            else:
+                messages.success(
+                    request, f"Verhuizing vastgelegd; {moved.handed_over} melding(en) aangeboden."
+                )
+            return redirect("intake:queue")
+    cancel = reverse("files:household", kwargs={"household_id": household.pk})
+    context = {"title": f"{household.name} verhuist", "forms": [form], "cancel": cancel}
+    return render(
+        request,
+        "site/form_page.html",
+        {**context, "submit": "Verhuizing vastleggen"},
+        status=400 if form.errors else 200,
+    )

@@ -15,7 +15,7 @@ from ..forms import EndMembershipForm, HouseholdForm, MembershipForm, NetworkMem
 
 def _page(request, title, forms, *, cancel, submit="Opslaan", status=200, extra=None):
     context = {"title": title, "forms": forms, "cancel": cancel, "submit": submit, **(extra or {})}
-    return render(request, "files/form.html", context, status=status)
+    return render(request, "site/form_page.html", context, status=status)
 
 
 def _saved(request, household, message):
