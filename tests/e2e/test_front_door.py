@@ -46,6 +46,11 @@ def test_phone_melding_routed_queued_handed_over_and_accepted(live_server, page,
         f"{research:%d-%m-%Y}"
     )
     assert_no_axe_violations(page)
+    analysis = page.locator("form").filter(has=page.get_by_role("button", name="Uitkomst vastleggen"))
+    analysis.get_by_label("naar het team van het gebied (1e lijn)").check()
+    analysis.get_by_label("Motivering").fill("Mantelzorg onder druk; keukentafelgesprek met het wijkteam.")
+    analysis.get_by_role("button", name="Uitkomst vastleggen").click()
+    expect(page.get_by_text("naar het team van het gebied (1e lijn) (lijn 1).")).to_be_visible()
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, live_server.url, "consulent")
