@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "stuurman.privacy",
     "stuurman.files",
     "stuurman.intake",
+    "stuurman.assessment",
     "stuurman.demo",
 ]
 

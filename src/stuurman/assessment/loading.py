@@ -1,0 +1,125 @@
+"""Loading an instrument version from a file (format 'stuurman-instrument/1', see the operator's guide).
+
+Built-in versions (instruments/*.json, with our own short texts) are loaded after every migration when
+missing; an official text set under licence is loaded with ``stuurman load-instrument FILE --replace``.
+A bad file names what is wrong and changes nothing.
+"""
+
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .models import Domain, InstrumentVersion, Level
+
+FORMAT = "stuurman-instrument/1"
+BUILTIN_DIR = Path(__file__).parent / "instruments"
+
+
+def _problems(data: dict) -> list[str]:
+    problems = []
+    if data.get("format") != FORMAT:
+        problems.append(f"'format' moet '{FORMAT}' zijn.")
+    for key in ("instrument", "version", "name", "text_source", "scale", "domains"):
+        if not data.get(key):
+            problems.append(f"'{key}' ontbreekt.")
+    scale = data.get("scale") or {}
+    low, high = scale.get("min"), scale.get("max")
+    if not (isinstance(low, int) and isinstance(high, int) and low < high):
+        problems.append("'scale' heeft een 'min' en een grotere 'max' nodig (hele getallen).")
+    else:
+        missing = [str(s) for s in range(low, high + 1) if str(s) not in (scale.get("labels") or {})]
+        if missing:
+            problems.append(f"'scale.labels' mist score(s) {', '.join(missing)}.")
+    codes = [domain.get("code") for domain in data.get("domains") or []]
+    if any(not code for code in codes):
+        problems.append("Elk leefgebied heeft een 'code' nodig.")
+    duplicates = sorted({code for code in codes if code and codes.count(code) > 1})
+    if duplicates:
+        problems.append(f"Dubbele code(s): {', '.join(duplicates)}.")
+    return problems
+
+
+@transaction.atomic
+def load(data: dict, *, replace: bool = False) -> InstrumentVersion:
+    problems = _problems(data)
+    if problems:
+        raise ValidationError(problems)
+    existing = InstrumentVersion.objects.filter(instrument=data["instrument"], version=data["version"])
+    if existing.exists():
+        if not replace:
+            raise ValidationError(f"{data['instrument']} {data['version']} bestaat al; gebruik --replace.")
+        existing.delete()
+    scale = data["scale"]
+    version = InstrumentVersion.objects.create(
+        instrument=data["instrument"],
+        version=data["version"],
+        name=data["name"],
+        scale_min=scale["min"],
+        scale_max=scale["max"],
+        text_source=data["text_source"],
+    )
+    descriptions = scale.get("descriptions") or {}
+    Level.objects.bulk_create(
+        Level(version=version, score=int(score), label=label, description=descriptions.get(score, ""))
+        for score, label in scale["labels"].items()
+    )
+    for order, spec in enumerate(data["domains"], start=1):
+        domain = Domain.objects.create(
+            version=version,
+            code=spec["code"],
+            name=spec.get("name") or spec["code"],
+            order=order,
+            sensitive=bool(spec.get("sensitive")),
+            continues=_previous(data["instrument"], spec.get("continues"), spec["code"]),
+        )
+        Level.objects.bulk_create(
+            Level(version=version, domain=domain, score=int(score), description=text)
+            for score, text in (spec.get("levels") or {}).items()
+        )
+    return version
+
+
+def _previous(instrument: str, reference: dict | None, code: str) -> Domain | None:
+    if not reference:
+        return None
+    found = Domain.objects.filter(
+        version__instrument=instrument, version__version=reference.get("version"), code=reference.get("code")
+    ).first()
+    if found is None:
+        raise ValidationError(
+            f"Leefgebied '{code}' verwijst naar {reference.get('code')} "
+            f"in versie {reference.get('version')}, maar die is niet geladen. Laad de oudere versie eerst."
+        )
+    return found
+
+
+def load_file(path: Path, *, replace: bool = False) -> InstrumentVersion:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ValidationError(f"{path} is geen leesbaar JSON-bestand: {error}") from None
+    return load(data, replace=replace)
+
+
+def load_builtin() -> list[InstrumentVersion]:
+    """Load the shipped versions that are missing, oldest first (later versions refer back)."""
+    loaded = []
+    for path in sorted(BUILTIN_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not InstrumentVersion.objects.filter(
+            instrument=data["instrument"], version=data["version"]
+        ).exists():
+            loaded.append(load(data))
+    return loaded
+
+
+def load_builtin_after_migrate(sender, **kwargs):
+    load_builtin()
+
+
+def carried_over(old: Domain, new_version: InstrumentVersion) -> Domain | None:
+    """The new version's domain that continues ``old``; None when it was split or dropped, in which case
+    the old score stays on the old domain (instruments.md: no mechanical mapping of the ADL split)."""
+    return new_version.domains.filter(continues=old).first()
