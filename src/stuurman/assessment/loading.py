@@ -11,10 +11,12 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Domain, InstrumentVersion, Level
+from . import profiles
+from .models import Domain, InstrumentVersion, Level, ProfileRuleSet
 
 FORMAT = "stuurman-instrument/1"
 BUILTIN_DIR = Path(__file__).parent / "instruments"
+BUILTIN_PROFILES = Path(__file__).parent / "profiles"
 
 
 def _problems(data: dict) -> list[str]:
@@ -117,6 +119,26 @@ def load_builtin() -> list[InstrumentVersion]:
 
 def load_builtin_after_migrate(sender, **kwargs):
     load_builtin()
+    for path in sorted(BUILTIN_PROFILES.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not ProfileRuleSet.objects.filter(name=data["name"], version=data["version"]).exists():
+            load_profiles(data, activate=not ProfileRuleSet.objects.filter(active=True).exists())
+
+
+@transaction.atomic
+def load_profiles(data: dict, *, activate: bool = False) -> ProfileRuleSet:
+    problems = profiles.validate(data)
+    if problems:
+        raise ValidationError(problems)
+    if ProfileRuleSet.objects.filter(name=data["name"], version=data["version"]).exists():
+        raise ValidationError(
+            f"{data['name']} {data['version']} bestaat al; geef de nieuwe set een nieuwe versie."
+        )
+    if activate:
+        ProfileRuleSet.objects.filter(active=True).update(active=False)
+    return ProfileRuleSet.objects.create(
+        name=data["name"], version=data["version"], rules=data, active=activate
+    )
 
 
 def carried_over(old: Domain, new_version: InstrumentVersion) -> Domain | None:

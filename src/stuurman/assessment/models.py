@@ -70,3 +70,25 @@ class Level(models.Model):
 
     def __str__(self):
         return f"{self.score} {self.label}"
+
+
+class ProfileRuleSet(models.Model):
+    """A versioned set of client-profile rules (assessment/profiles.py); one is in use at a time."""
+
+    name = models.CharField("naam", max_length=150)
+    version = models.CharField("versie", max_length=20)
+    rules = models.JSONField("regels")
+    active = models.BooleanField("in gebruik", default=False)
+
+    class Meta:
+        verbose_name = "set cliëntprofielen"
+        verbose_name_plural = "sets cliëntprofielen"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "version"], name="profile_rules_unique"),
+            models.UniqueConstraint(
+                fields=["active"], condition=models.Q(active=True), name="one_active_profile_set"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.version}"
