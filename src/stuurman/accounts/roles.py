@@ -44,7 +44,8 @@ ROLES: tuple[RoleSpec, ...] = (
         ("intake.register_request", "privacy.view_files", "privacy.check_known_person"),
     ),
     RoleSpec("consultant", "Consulent", _FILE_WORK),
-    RoleSpec("coordinator", "Regisseur", _FILE_WORK),
+    # The coordinator works with justice partners, so only they see Justitie scores (GDPR art. 10).
+    RoleSpec("coordinator", "Regisseur", (*_FILE_WORK, "assessment.view_sensitive_scores")),
     RoleSpec("team_lead", "Teamleider", ("accounts.view_team", "privacy.assign_households", *_FILE_WORK)),
     # Provider staff see only what an assignment needs; those pages come with the assignments.
     RoleSpec("provider_staff", "Medewerker aanbieder"),

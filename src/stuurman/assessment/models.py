@@ -2,6 +2,7 @@
 order, and a short text per level. A new version or a licensed text set is a file, not code
 (loading.py, docs/operators-guide.md)."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -92,3 +93,64 @@ class ProfileRuleSet(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.version}"
+
+
+class Conversation(models.Model):
+    """Het Gesprek: the kitchen-table conversation with a household (issue 5)."""
+
+    municipality = models.ForeignKey("tenancy.Municipality", on_delete=models.PROTECT, related_name="+")
+    household = models.ForeignKey("people.Household", on_delete=models.PROTECT, related_name="conversations")
+    held_on = models.DateField("datum")
+    place = models.CharField("plaats", max_length=100, default="thuis")
+    question_behind = models.TextField("de vraag achter de vraag", blank=True)
+    own_strength = models.TextField("wat de persoon zelf kan", blank=True)
+    network_contribution = models.TextField("wat het netwerk kan en wil doen", blank=True)
+    reciprocity = models.TextField("wat de persoon voor anderen kan doen", blank=True)
+    wishes = models.TextField("wensen en motivatie", blank=True)
+    agreements = models.TextField("afspraken", blank=True)
+    inhabitant_remarks = models.TextField("opmerkingen van de inwoner", blank=True)
+    # The requests it answers, as references ("intake.request:12"): no dependency on the intake app.
+    answers = models.JSONField("beantwoordt meldingen", default=list, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "gesprek"
+        verbose_name_plural = "gesprekken"
+
+    def __str__(self):
+        return f"Gesprek {self.held_on:%d-%m-%Y} met {self.household}"
+
+
+class Assessment(models.Model):
+    """The domains chosen for this question for one person, each with its reason; never all by default."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="assessments")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="assessments")
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "beoordeling"
+        verbose_name_plural = "beoordelingen"
+        permissions = [("view_sensitive_scores", "Kan bijzonder gevoelige scores (Justitie) zien")]
+
+    def __str__(self):
+        return f"{self.version} voor {self.person}"
+
+
+class Score(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField("score", null=True, blank=True)  # None: niet beoordeeld
+    reason = models.CharField("waarom dit leefgebied", max_length=300)
+    evidence = models.TextField("onderbouwing", blank=True)
+
+    class Meta:
+        verbose_name = "score"
+        verbose_name_plural = "scores"
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "domain"], name="one_score_per_domain"),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="score_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"{self.domain}: {self.score or 'niet beoordeeld'}"
