@@ -81,3 +81,40 @@ def test_justitie_scores_only_for_roles_that_need_them(setting):
     consultant, coordinator = User.objects.get(username="consulent"), User.objects.get(username="regisseur")
     assert [s.domain.code for s in scoring.visible_scores(consultant, assessment)] == ["finances"]
     assert [s.domain.code for s in scoring.visible_scores(coordinator, assessment)] == ["finances", "justice"]
+
+
+def test_suggestions_and_an_override_with_a_reason_both_kept(setting):
+    from stuurman.assessment.models import Classification, ProfileRuleSet
+
+    http, conversation, jan, zrm = setting
+    assessment = scoring.record(
+        http,
+        conversation,
+        jan,
+        zrm,
+        [
+            scoring.Choice("finances", 2, "WW"),
+            scoring.Choice("work", 2, "Baan kwijt"),
+            scoring.Choice("mental", 3, "Somber"),
+            scoring.Choice("network", 4, "Broer helpt"),
+        ],
+    )
+    rules = ProfileRuleSet.objects.get(active=True)
+    found = scoring.suggestions(assessment, {"age": 55, "work_capacity_percent": 90}, rules)
+    assert found == {
+        "care_need": "redelijke zorgvraag",
+        "line": "2",
+        "profile": "schulden",
+        "work_capacity": ">80%",
+    }
+    with pytest.raises(ValidationError, match="geef de reden"):
+        scoring.decide(http, assessment, "line", found["line"], "1")
+    scoring.decide(
+        http, assessment, "line", found["line"], "1", "Netwerk sterk; wijkteam volstaat", rules.version
+    )
+    kept = Classification.objects.get(kind="line")
+    assert (kept.suggested, kept.chosen, kept.override_reason) == (
+        "2",
+        "1",
+        "Netwerk sterk; wijkteam volstaat",
+    )

@@ -154,3 +154,35 @@ class Score(models.Model):
 
     def __str__(self):
         return f"{self.domain}: {self.score or 'niet beoordeeld'}"
+
+
+class Classification(models.Model):
+    """A suggestion (care-need level, line, profile, work capacity) and what the professional chose;
+    both are kept, and a different choice carries its reason."""
+
+    class Kind(models.TextChoices):
+        CARE_NEED = "care_need", "zorgbehoefte (piramide)"
+        LINE = "line", "lijn"
+        PROFILE = "profile", "cliëntprofiel"
+        WORK_CAPACITY = "work_capacity", "arbeidsvermogen"
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="classifications")
+    kind = models.CharField("soort", max_length=13, choices=Kind.choices)
+    suggested = models.CharField("voorgesteld", max_length=60, blank=True)
+    chosen = models.CharField("gekozen", max_length=60)
+    override_reason = models.CharField("reden van afwijken", max_length=300, blank=True)
+    rule_set = models.CharField("regelset", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "classificatie"
+        verbose_name_plural = "classificaties"
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "kind"], name="one_classification_per_kind"),
+            models.CheckConstraint(
+                condition=models.Q(chosen=models.F("suggested")) | ~models.Q(override_reason=""),
+                name="override_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.chosen}"

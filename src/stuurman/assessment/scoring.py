@@ -8,7 +8,8 @@ from django.db import transaction
 
 from stuurman.privacy import log
 
-from .models import Assessment, Score
+from . import classify, profiles
+from .models import Assessment, Classification, Score
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,41 @@ def visible_scores(user, assessment):
     if not user.has_perm("assessment.view_sensitive_scores"):
         scores = scores.exclude(domain__sensitive=True)
     return scores
+
+
+def suggestions(assessment, facts: dict, rule_set=None) -> dict[str, str]:
+    """What the rules suggest for this assessment, per kind (strings, as stored)."""
+    scores = {score.domain.code: score.score for score in assessment.scores.select_related("domain")}
+    found = {}
+    if (level := classify.care_need_level(scores)) is not None:
+        found["care_need"] = classify.CARE_NEED[level]
+    if (line := classify.suggested_line(scores)) is not None:
+        found["line"] = str(line)
+    if rule_set is not None and (profile := profiles.suggest(rule_set.rules, scores, facts)) is not None:
+        found["profile"] = profile.code
+    if facts.get("work_capacity_percent") is not None:
+        found["work_capacity"] = classify.work_capacity_class(facts["work_capacity_percent"])
+    return found
+
+
+@transaction.atomic
+def decide(http, assessment, kind: str, suggested: str, chosen: str, reason: str = "", rule_set: str = ""):
+    """Keep the suggestion and the choice; a choice that differs needs its reason."""
+    reason = reason.strip()
+    if chosen != suggested and not reason:
+        raise ValidationError("U wijkt af van de suggestie: geef de reden.")
+    classification, _ = Classification.objects.update_or_create(
+        assessment=assessment,
+        kind=kind,
+        defaults={"suggested": suggested, "chosen": chosen, "override_reason": reason, "rule_set": rule_set},
+    )
+    log.record(
+        http,
+        log.Action.UPDATE,
+        purpose=f"{classification.get_kind_display()}: {chosen}"
+        + (" (afgeweken)" if chosen != suggested else ""),
+        persons=[assessment.person_id],
+        objects=[assessment.conversation],
+        object_type="conversation",
+    )
+    return classification
