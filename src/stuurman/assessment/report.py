@@ -1,0 +1,46 @@
+"""The conversation report (verslag) for the inhabitant: a tagged PDF in plain Dutch with the
+question, what was found per domain, what the person and their network will do, what is proposed,
+and room for the inhabitant's own remarks. Justitie scores are left out: the report goes to the
+inhabitant's home."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import Conversation, Level
+
+
+def context(conversation: Conversation) -> dict:
+    assessments = conversation.assessments.select_related("person", "version").prefetch_related(
+        "scores__domain"
+    )
+    found = [
+        {
+            "person": assessment.person,
+            "version": assessment.version,
+            "scores": [
+                {
+                    "domain": score.domain,
+                    "score": score.score,
+                    "label": _label(assessment.version, score.score),
+                }
+                for score in sorted(assessment.scores.all(), key=lambda s: s.domain.order)
+                if not score.domain.sensitive
+            ],
+        }
+        for assessment in assessments
+    ]
+    members = conversation.household.memberships.filter(until__isnull=True).select_related("person")
+    return {
+        "conversation": conversation,
+        "household": conversation.household,
+        "members": [m.person for m in members],
+        "found": found,
+        "today": timezone.localdate(),
+    }
+
+
+def pdf(conversation: Conversation) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("assessment/report.html", context(conversation))
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
