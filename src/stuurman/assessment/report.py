@@ -10,9 +10,13 @@ from .models import Conversation, Level
 
 
 def context(conversation: Conversation) -> dict:
-    assessments = conversation.assessments.select_related("person", "version").prefetch_related(
-        "scores__domain"
+    assessments = list(
+        conversation.assessments.select_related("person", "version").prefetch_related("scores__domain")
     )
+    labels = {
+        (level.version_id, level.score): level.label
+        for level in Level.objects.filter(version__in={a.version_id for a in assessments}, domain=None)
+    }
     found = [
         {
             "person": assessment.person,
@@ -21,7 +25,7 @@ def context(conversation: Conversation) -> dict:
                 {
                     "domain": score.domain,
                     "score": score.score,
-                    "label": _label(assessment.version, score.score),
+                    "label": labels.get((assessment.version_id, score.score), "niet beoordeeld"),
                 }
                 for score in sorted(assessment.scores.all(), key=lambda s: s.domain.order)
                 if not score.domain.sensitive
