@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/setlang/", no_personal_data(set_language), name="set_language"),
     path("", include("stuurman.files.urls")),
     path("", include("stuurman.intake.urls")),
+    path("", include("stuurman.assessment.urls")),
     path("privacy/", include("stuurman.privacy.urls")),
     path("inrichting/", configuration_site.urls),
 ]

@@ -20,6 +20,8 @@ class RoleSpec:
 
 # Working on households: find, open and edit the files one is involved with, and their network.
 _FILE_WORK = (
+    "assessment.add_conversation",
+    "assessment.view_conversation",
     "intake.register_request",
     "intake.work_requests",
     "privacy.view_files",

@@ -109,6 +109,13 @@ class Conversation(models.Model):
     wishes = models.TextField("wensen en motivatie", blank=True)
     agreements = models.TextField("afspraken", blank=True)
     inhabitant_remarks = models.TextField("opmerkingen van de inwoner", blank=True)
+    members_present = models.ManyToManyField(
+        "people.Person", blank=True, related_name="+", verbose_name="gezinsleden aanwezig"
+    )
+    network_present = models.ManyToManyField(
+        "people.NetworkMember", blank=True, related_name="+", verbose_name="uit het netwerk aanwezig"
+    )
+    professionals = models.CharField("professionals aanwezig", max_length=300, blank=True)
     # The requests it answers, as references ("intake.request:12"): no dependency on the intake app.
     answers = models.JSONField("beantwoordt meldingen", default=list, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -60,6 +60,7 @@ def household(request, household, grant):
             "circles": [(number, label, by_circle[number]) for number, label in NetworkMember.Circle.choices],
             "drawing": _drawing(household, network),
             "involvements": involvements,
+            "conversations": household.conversations.order_by("-held_on", "-pk")[:10],
         },
     )
 
