@@ -53,3 +53,38 @@ def test_someone_not_involved_cannot_record_or_read_a_conversation(client, demo_
     outsider.groups.add(User.objects.get(username="consulent").groups.get())
     client.force_login(outsider)
     assert client.get(reverse("assessment:new", kwargs={"household_id": household.pk})).status_code == 404
+
+
+def test_scoring_four_domains_with_reasons_and_the_suggestions_are_kept(client, demo_region):
+    from stuurman.assessment.models import Classification, Score
+    from stuurman.people.models import Person
+
+    household = Household.objects.get(name="Huishouden De Vries")
+    consultant = User.objects.get(username="consulent")
+    conversation = Conversation.objects.create(
+        municipality=household.municipality, household=household, held_on="2026-11-20", recorded_by=consultant
+    )
+    jan = Person.objects.get(first_names="Jan", surname="Vries")
+    client.force_login(consultant)
+    url = reverse(
+        "assessment:score", kwargs={"household_id": household.pk, "conversation_id": conversation.pk}
+    )
+    page = client.get(url, {"wet": "participatiewet"}).content.decode()
+    assert 'name="choose_finances" id="id_choose_finances" checked' in page
+    assert "Justitie" not in page, "a consultant does not score criminal-offence data"
+    refused = client.post(url, {"person": jan.pk, "choose_finances": "on", "score_finances": "2"})
+    assert refused.status_code == 400
+    assert "Geef aan waarom Financiën" in refused.content.decode()
+    assert not Score.objects.exists()
+    data = {"person": jan.pk}
+    for code, score, reason in [
+        ("finances", "2", "WW en vaste lasten"),
+        ("work", "2", "Baan verloren"),
+        ("mental", "3", "Somber"),
+        ("network", "4", "Broer Kees helpt"),
+    ]:
+        data |= {f"choose_{code}": "on", f"score_{code}": score, f"reason_{code}": reason}
+    assert client.post(url, data).status_code == 302
+    assert Score.objects.count() == 4
+    kept = dict(Classification.objects.values_list("kind", "chosen"))
+    assert kept == {"care_need": "redelijke zorgvraag", "line": "2", "profile": "schulden"}
