@@ -7,6 +7,7 @@ The profile comes from STUURMAN_ENV: ``production`` (the default, safe), ``dev``
 from .base import *  # noqa: F403
 from .database import *  # noqa: F403
 from .documents import *  # noqa: F403
+from .drafts import *  # noqa: F403
 from .i18n import *  # noqa: F403
 from .logging import *  # noqa: F403
 from .security import *  # noqa: F403

@@ -7,6 +7,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from stuurman import drafts
 from stuurman.privacy import log
 from stuurman.privacy.declarations import household_file
 from stuurman.privacy.policy import purpose_of
@@ -26,13 +27,17 @@ def _entries(household):
 
 @household_file("privacy.view_files")
 def timeline(request, household, grant):
-    form = TimelineForm(request.POST or None, request.FILES or None)
     can_write = request.user.has_perm("people.change_household")
+    if can_write and (answer := drafts.autosave(request, household, grant)) is not None:
+        return answer
+    form = TimelineForm(request.POST or None, request.FILES or None)
+    draft = drafts.restore(request, form) if can_write else None
     if request.method == "POST" and can_write and form.is_valid():
         entry = form.save(commit=False)
         services.record_entry(
             request, household, entry, form.cleaned_data["attachments"], form.content_types, grant
         )
+        drafts.discard(request, grant=grant)
         messages.success(request, "Vastgelegd op de tijdlijn.")
         return redirect("files:timeline", household_id=household.pk)
     page = Paginator(_entries(household), 20).get_page(request.GET.get("pagina"))
@@ -51,6 +56,7 @@ def timeline(request, household, grant):
         "household": household,
         "page": page,
         "form": form if can_write else None,
+        "draft": draft,
     }
     return render(request, "files/timeline.html", context, status=400 if form.errors else 200)
 
