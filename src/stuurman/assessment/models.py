@@ -108,6 +108,7 @@ class Conversation(models.Model):
     reciprocity = models.TextField("wat de persoon voor anderen kan doen", blank=True)
     wishes = models.TextField("wensen en motivatie", blank=True)
     agreements = models.TextField("afspraken", blank=True)
+    proposal = models.TextField("wat we voorstellen", blank=True)
     inhabitant_remarks = models.TextField("opmerkingen van de inwoner", blank=True)
     members_present = models.ManyToManyField(
         "people.Person", blank=True, related_name="+", verbose_name="gezinsleden aanwezig"
@@ -116,8 +117,11 @@ class Conversation(models.Model):
         "people.NetworkMember", blank=True, related_name="+", verbose_name="uit het netwerk aanwezig"
     )
     professionals = models.CharField("professionals aanwezig", max_length=300, blank=True)
-    # The requests it answers, as references ("intake.request:12"): no dependency on the intake app.
-    answers = models.JSONField("beantwoordt meldingen", default=list, blank=True)
+    requests = models.ManyToManyField(
+        "intake.Request", blank=True, related_name="conversations", verbose_name="beantwoordt meldingen"
+    )
+    # The day the inhabitant signed the report; for the Wmo it then counts as the application.
+    report_signed_on = models.DateField("verslag ondertekend op", null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -134,11 +138,33 @@ class Assessment(models.Model):
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="assessments")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="assessments")
     version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="+")
+    # The process whose question this is: it chose the default domains and feeds the profile rules.
+    law = models.CharField("proces", max_length=15, blank=True)
+    # Participatieladder: where the person stands now and what they can reach, as rungs of `ladder`.
+    ladder = models.ForeignKey(
+        InstrumentVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    rung_now = models.PositiveSmallIntegerField("trede nu", null=True, blank=True)
+    rung_attainable = models.PositiveSmallIntegerField("haalbare trede", null=True, blank=True)
+    # Participatiewet: the estimated work capacity, which suggests the work-capacity class.
+    work_capacity_percent = models.PositiveSmallIntegerField("arbeidsvermogen (%)", null=True, blank=True)
 
     class Meta:
         verbose_name = "beoordeling"
         verbose_name_plural = "beoordelingen"
         permissions = [("view_sensitive_scores", "Kan bijzonder gevoelige scores (Justitie) zien")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(work_capacity_percent__isnull=True)
+                | models.Q(work_capacity_percent__lte=100),
+                name="work_capacity_is_a_percentage",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ladder__isnull=False)
+                | models.Q(rung_now__isnull=True, rung_attainable__isnull=True),
+                name="rungs_need_their_ladder",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.version} voor {self.person}"
@@ -177,6 +203,7 @@ class Classification(models.Model):
     kind = models.CharField("soort", max_length=13, choices=Kind.choices)
     suggested = models.CharField("voorgesteld", max_length=60, blank=True)
     chosen = models.CharField("gekozen", max_length=60)
+    grounds = models.CharField("waarop de suggestie berust", max_length=300, blank=True)
     override_reason = models.CharField("reden van afwijken", max_length=300, blank=True)
     rule_set = models.CharField("regelset", max_length=100, blank=True)
 

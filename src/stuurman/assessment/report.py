@@ -33,12 +33,17 @@ def context(conversation: Conversation) -> dict:
         }
         for assessment in assessments
     ]
-    members = conversation.household.memberships.filter(until__isnull=True).select_related("person")
+    present = list(conversation.members_present.order_by("first_names"))
+    if not present:
+        members = conversation.household.memberships.filter(until__isnull=True).select_related("person")
+        present = [m.person for m in members]
     return {
         "conversation": conversation,
         "household": conversation.household,
-        "members": [m.person for m in members],
+        "members": present,
+        "network": list(conversation.network_present.order_by("circle", "name")),
         "found": found,
+        "wmo": conversation.requests.filter(law="wmo").exists(),
         "today": timezone.localdate(),
     }
 

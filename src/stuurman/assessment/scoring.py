@@ -1,5 +1,7 @@
 """The one write path for assessments: which domains are scored is chosen per question, each with a
-reason (AP 2018: never all domains by default); a score is 1-5 or 'niet beoordeeld'."""
+reason (AP 2018: never all domains by default); a score is 1-5 or 'niet beoordeeld'. The participation
+ladder (rung now and attainable) and the work capacity are optional facts of the same assessment.
+Recording keeps what the rules suggest (classifications.py)."""
 
 from dataclasses import dataclass
 
@@ -8,8 +10,8 @@ from django.db import transaction
 
 from stuurman.privacy import log
 
-from . import classify, profiles
-from .models import Assessment, Classification, Score
+from . import classifications
+from .models import Assessment, InstrumentVersion, Score
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,21 @@ class Choice:
     evidence: str = ""
 
 
-def problems(version, choices: list[Choice]) -> list[str]:
+@dataclass(frozen=True)
+class Facts:
+    """What is known besides the scores: the process, the participation ladder, the work capacity."""
+
+    law: str = ""
+    rung_now: int | None = None
+    rung_attainable: int | None = None
+    work_capacity_percent: int | None = None
+
+
+def ladder() -> InstrumentVersion | None:
+    return InstrumentVersion.objects.filter(instrument="participatieladder").order_by("-version").first()
+
+
+def problems(version, choices: list[Choice], facts: Facts = Facts(), rungs=None) -> list[str]:
     found = []
     codes = {domain.code: domain for domain in version.domains.all()}
     for choice in choices:
@@ -32,15 +48,35 @@ def problems(version, choices: list[Choice]) -> list[str]:
             found.append(f"{name}: geef aan waarom dit leefgebied voor deze vraag nodig is.")
         if choice.score is not None and not version.scale_min <= choice.score <= version.scale_max:
             found.append(f"{name}: een score ligt tussen {version.scale_min} en {version.scale_max}.")
+    for label, rung in (("Trede nu", facts.rung_now), ("Haalbare trede", facts.rung_attainable)):
+        if rung is None:
+            continue
+        if rungs is None:
+            found.append("Er is geen participatieladder geladen.")
+        elif not rungs.scale_min <= rung <= rungs.scale_max:
+            found.append(f"{label}: een trede ligt tussen {rungs.scale_min} en {rungs.scale_max}.")
+    percent = facts.work_capacity_percent
+    if percent is not None and not 0 <= percent <= 100:
+        found.append("Arbeidsvermogen is een percentage van 0 tot en met 100.")
     return found
 
 
 @transaction.atomic
-def record(http, conversation, person, version, choices: list[Choice]) -> Assessment:
-    found = problems(version, choices)
+def record(http, conversation, person, version, choices: list[Choice], facts: Facts = Facts()) -> Assessment:
+    rungs = ladder() if facts.rung_now is not None or facts.rung_attainable is not None else None
+    found = problems(version, choices, facts, rungs)
     if found:
         raise ValidationError(found)
-    assessment = Assessment.objects.create(conversation=conversation, person=person, version=version)
+    assessment = Assessment.objects.create(
+        conversation=conversation,
+        person=person,
+        version=version,
+        law=facts.law,
+        ladder=rungs,
+        rung_now=facts.rung_now,
+        rung_attainable=facts.rung_attainable,
+        work_capacity_percent=facts.work_capacity_percent,
+    )
     domains = {domain.code: domain for domain in version.domains.all()}
     Score.objects.bulk_create(
         Score(
@@ -60,6 +96,7 @@ def record(http, conversation, person, version, choices: list[Choice]) -> Assess
         objects=[conversation],
         object_type="conversation",
     )
+    classifications.keep_suggestions(http, assessment)
     return assessment
 
 
@@ -69,41 +106,3 @@ def visible_scores(user, assessment):
     if not user.has_perm("assessment.view_sensitive_scores"):
         scores = scores.exclude(domain__sensitive=True)
     return scores
-
-
-def suggestions(assessment, facts: dict, rule_set=None) -> dict[str, str]:
-    """What the rules suggest for this assessment, per kind (strings, as stored)."""
-    scores = {score.domain.code: score.score for score in assessment.scores.select_related("domain")}
-    found = {}
-    if (level := classify.care_need_level(scores)) is not None:
-        found["care_need"] = classify.CARE_NEED[level]
-    if (line := classify.suggested_line(scores)) is not None:
-        found["line"] = str(line)
-    if rule_set is not None and (profile := profiles.suggest(rule_set.rules, scores, facts)) is not None:
-        found["profile"] = profile.code
-    if facts.get("work_capacity_percent") is not None:
-        found["work_capacity"] = classify.work_capacity_class(facts["work_capacity_percent"])
-    return found
-
-
-@transaction.atomic
-def decide(http, assessment, kind: str, suggested: str, chosen: str, reason: str = "", rule_set: str = ""):
-    """Keep the suggestion and the choice; a choice that differs needs its reason."""
-    reason = reason.strip()
-    if chosen != suggested and not reason:
-        raise ValidationError("U wijkt af van de suggestie: geef de reden.")
-    classification, _ = Classification.objects.update_or_create(
-        assessment=assessment,
-        kind=kind,
-        defaults={"suggested": suggested, "chosen": chosen, "override_reason": reason, "rule_set": rule_set},
-    )
-    log.record(
-        http,
-        log.Action.UPDATE,
-        purpose=f"{classification.get_kind_display()}: {chosen}"
-        + (" (afgeweken)" if chosen != suggested else ""),
-        persons=[assessment.person_id],
-        objects=[assessment.conversation],
-        object_type="conversation",
-    )
-    return classification

@@ -9,7 +9,18 @@ app_name = "assessment"
 urlpatterns = [
     path("huishoudens/<int:household_id>/gesprekken/nieuw/", views.new, name="new"),
     path(
+        "huishoudens/<int:household_id>/gesprekken/<int:conversation_id>/", views.detail, name="conversation"
+    ),
+    path(
+        "huishoudens/<int:household_id>/gesprekken/<int:conversation_id>/wijzigen/", views.edit, name="edit"
+    ),
+    path(
         "huishoudens/<int:household_id>/gesprekken/<int:conversation_id>/scoren/", views.score, name="score"
+    ),
+    path(
+        "huishoudens/<int:household_id>/gesprekken/<int:conversation_id>/beoordelingen/<int:assessment_id>/",
+        views.assessment,
+        name="assessment",
     ),
     path(
         "huishoudens/<int:household_id>/gesprekken/<int:conversation_id>/verslag.pdf",

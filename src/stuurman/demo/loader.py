@@ -195,6 +195,17 @@ def _network(family, riek, roos, riek_home, els) -> None:
             NetworkMember(
                 municipality=municipality,
                 household=family,
+                name="Marja Bakker",
+                phone="06-28765432",
+                relation=Relation.FAMILY,
+                circle=Circle.CLOSE,
+                does="Zus van Els; gaat op zondag bij hun moeder Riek langs.",
+                could_do="Eén doordeweekse dag de zorg voor Riek van Els overnemen.",
+                availability="dinsdag",
+            ),
+            NetworkMember(
+                municipality=municipality,
+                household=family,
                 name="Ans Willems",
                 relation=Relation.NEIGHBOUR,
                 circle=Circle.INFORMAL,

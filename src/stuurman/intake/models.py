@@ -121,6 +121,10 @@ class Request(MunicipalityOwned):
     line = models.PositiveSmallIntegerField("lijn", null=True, blank=True)
     motivation = models.TextField("motivering", blank=True)
     closed_reason = models.CharField("reden van afsluiten", max_length=300, blank=True)
+    # The day the application (aanvraag) was made; the decision deadline runs from it. For the Wmo the
+    # signed conversation report often counts as the application.
+    application_on = models.DateField("datum aanvraag", null=True, blank=True)
+    application_basis = models.CharField("aanvraag gedaan met", max_length=150, blank=True)
     next_deadline = models.CharField("eerstvolgende termijn", max_length=60, blank=True)
     next_due = models.DateField("uiterlijk", null=True, blank=True)
 

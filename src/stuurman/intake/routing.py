@@ -28,6 +28,9 @@ def next_deadline(request: Request, today: date) -> tuple[str, date | None]:
         return "", None
     if request.urgency == Request.Urgency.CRISIS:
         return "Crisis: vandaag handelen", request.received_on
+    if request.application_on and request.law in {law.value for law in deadlines.Law}:
+        decision = deadlines.decision_deadline(deadlines.Law(request.law), request.application_on)
+        return decision.label, decision.due
     if request.law == Request.Law.WMO:
         research = deadlines.wmo_after_melding(request.received_on)[2]
         return research.label, research.due

@@ -233,6 +233,32 @@ def analyse(http, request: Request, outcome: str, motivation: str, law: str = ""
 
 
 @transaction.atomic
+def record_application(http, request: Request, on, basis: str) -> Request:
+    """The application (aanvraag) was made on this day; the decision deadline of the law runs from it.
+    The first application counts: a second one for the same request does not move the deadline."""
+    if request.status == Request.Status.CLOSED:
+        raise ValidationError(f"Melding {request.pk} is afgesloten; daar hoort geen aanvraag meer bij.")
+    if on > timezone.localdate():
+        raise ValidationError("De datum van de aanvraag ligt in de toekomst.")
+    if on < request.received_on:
+        raise ValidationError(
+            f"De aanvraag kan niet vóór de melding ({request.received_on:%d-%m-%Y}) liggen."
+        )
+    if request.application_on is not None:
+        return request
+    request.application_on, request.application_basis = on, basis[:150]
+    _refresh_deadline(request)
+    request.save(update_fields=["application_on", "application_basis", "next_deadline", "next_due"])
+    _log(
+        http,
+        log.Action.UPDATE,
+        request,
+        f"Aanvraag van {on:%d-%m-%Y} ({basis[:100]}): {request.next_deadline}",
+    )
+    return request
+
+
+@transaction.atomic
 def link_person(http, request: Request, person) -> Request:
     """Link a request registered for someone unknown to the person, without making a new one."""
     if request.person_id:
