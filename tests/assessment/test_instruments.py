@@ -2,6 +2,7 @@
 a (licensed) text set from a file without code changes."""
 
 import json
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -109,3 +110,41 @@ def test_a_bad_file_names_the_problem_and_changes_nothing(tmp_path, change, mess
     with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
         call_command("load-instrument", str(path))
     assert not InstrumentVersion.objects.filter(version="2099").exists()
+
+
+def test_replacing_the_texts_keeps_the_scores_given_and_the_links_from_later_versions(tmp_path):
+    from django.test import RequestFactory
+
+    from stuurman.accounts.models import User
+    from stuurman.assessment import scoring
+    from stuurman.assessment.models import Conversation, Score
+    from stuurman.demo.loader import load_region
+    from stuurman.people.models import Household, Person
+
+    load_region(date(2026, 12, 1))
+    household = Household.objects.get(name="Huishouden De Vries")
+    http = RequestFactory().post("/")
+    http.user = User.objects.get(username="consulent")
+    conversation = Conversation.objects.create(
+        municipality=household.municipality,
+        household=household,
+        held_on=date(2026, 11, 1),
+        recorded_by=http.user,
+    )
+    zrm2013 = version("zrm", "2013")
+    jan = Person.objects.get(first_names="Jan", surname="Vries")
+    scoring.record(http, conversation, jan, zrm2013, [scoring.Choice("finances", 2, "Schulden")])
+    data = json.loads((BUILTIN_DIR / "zrm-2013.json").read_text())
+    data["text_source"] = "GGD Amsterdam, licentie"
+    data["domains"][0]["name"] = "Financiën (officieel)"
+    path = tmp_path / "zrm-2013-licensed.json"
+    path.write_text(json.dumps(data))
+    call_command("load-instrument", str(path), "--replace")
+    assert Score.objects.get().domain.name == "Financiën (officieel)"
+    assert version("zrm", "2017").domains.get(code="finances").continues.version == zrm2013
+
+    data["domains"].pop()
+    path.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match="dezelfde volgorde"):
+        call_command("load-instrument", str(path), "--replace")
+    assert version("zrm", "2013").domains.count() == 11

@@ -48,11 +48,13 @@ def load(data: dict, *, replace: bool = False) -> InstrumentVersion:
     problems = _problems(data)
     if problems:
         raise ValidationError(problems)
-    existing = InstrumentVersion.objects.filter(instrument=data["instrument"], version=data["version"])
-    if existing.exists():
+    existing = InstrumentVersion.objects.filter(
+        instrument=data["instrument"], version=data["version"]
+    ).first()
+    if existing is not None:
         if not replace:
             raise ValidationError(f"{data['instrument']} {data['version']} bestaat al; gebruik --replace.")
-        existing.delete()
+        return _replace_texts(existing, data)
     scale = data["scale"]
     version = InstrumentVersion.objects.create(
         instrument=data["instrument"],
@@ -62,13 +64,8 @@ def load(data: dict, *, replace: bool = False) -> InstrumentVersion:
         scale_max=scale["max"],
         text_source=data["text_source"],
     )
-    descriptions = scale.get("descriptions") or {}
-    Level.objects.bulk_create(
-        Level(version=version, score=int(score), label=label, description=descriptions.get(score, ""))
-        for score, label in scale["labels"].items()
-    )
     for order, spec in enumerate(data["domains"], start=1):
-        domain = Domain.objects.create(
+        Domain.objects.create(
             version=version,
             code=spec["code"],
             name=spec.get("name") or spec["code"],
@@ -76,10 +73,52 @@ def load(data: dict, *, replace: bool = False) -> InstrumentVersion:
             sensitive=bool(spec.get("sensitive")),
             continues=_previous(data["instrument"], spec.get("continues"), spec["code"]),
         )
-        Level.objects.bulk_create(
-            Level(version=version, domain=domain, score=int(score), description=text)
-            for score, text in (spec.get("levels") or {}).items()
+    _create_levels(version, data)
+    return version
+
+
+def _create_levels(version: InstrumentVersion, data: dict) -> None:
+    scale = data["scale"]
+    descriptions = scale.get("descriptions") or {}
+    domains = {domain.code: domain for domain in version.domains.all()}
+    Level.objects.bulk_create(
+        [
+            *(
+                Level(version=version, score=int(score), label=label, description=descriptions.get(score, ""))
+                for score, label in scale["labels"].items()
+            ),
+            *(
+                Level(version=version, domain=domains[spec["code"]], score=int(score), description=text)
+                for spec in data["domains"]
+                for score, text in (spec.get("levels") or {}).items()
+            ),
+        ]
+    )
+
+
+def _replace_texts(version: InstrumentVersion, data: dict) -> InstrumentVersion:
+    """A text set (such as the licensed official one) replaces names and descriptions in place, so the
+    scores already given and the links from later versions stay as they are; the structure may not change."""
+    codes = list(version.domains.order_by("order").values_list("code", flat=True))
+    wanted = [spec["code"] for spec in data["domains"]]
+    problems = []
+    if wanted != codes:
+        problems.append(
+            f"De leefgebieden moeten dezelfde zijn, in dezelfde volgorde: {', '.join(codes)}; "
+            f"het bestand heeft {', '.join(wanted)}."
         )
+    if (data["scale"]["min"], data["scale"]["max"]) != (version.scale_min, version.scale_max):
+        problems.append(f"De schaal moet {version.scale_min}-{version.scale_max} blijven.")
+    if problems:
+        raise ValidationError(["Een tekstset vervangt alleen teksten.", *problems])
+    version.name, version.text_source = data["name"], data["text_source"]
+    version.save(update_fields=["name", "text_source"])
+    for spec in data["domains"]:
+        version.domains.filter(code=spec["code"]).update(
+            name=spec.get("name") or spec["code"], sensitive=bool(spec.get("sensitive"))
+        )
+    version.levels.all().delete()
+    _create_levels(version, data)
     return version
 
 
