@@ -15,8 +15,11 @@ from . import services
 HEADER = "X-Stuurman-Draft"
 
 
-def autosave(request, household, grant, *, key: str | None = None):
+def autosave(request, household, grant, *, key: str | None = None, allowed: bool = True):
     """Answer a draft request, or return None so the view carries on with its own work.
+
+    ``allowed=False`` (the user may open the page but not submit its form) refuses draft requests
+    with 403: a draft of a form one cannot send has no use.
 
     - POST with ``X-Stuurman-Draft: save``: store the posted fields; 200 ``{"saved_at": ISO}``,
       413 when the draft is too large.
@@ -28,11 +31,13 @@ def autosave(request, household, grant, *, key: str | None = None):
         return None
     action = request.headers.get(HEADER)
     if action is None:
-        if request.POST.get(services.DISCARD_FIELD) != "discard":
+        if not allowed or request.POST.get(services.DISCARD_FIELD) != "discard":
             return None
         services.discard(request, key, grant=grant)
         messages.info(request, "Het concept is weggegooid.")
         return redirect(request.get_full_path())
+    if not allowed:
+        return JsonResponse({"error": "U kunt op deze pagina geen concept opslaan."}, status=403)
     if action == "save":
         return _save(request, household, grant, key or services.key_for(request))
     if action == "discard":

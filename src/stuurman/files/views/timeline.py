@@ -28,7 +28,7 @@ def _entries(household):
 @household_file("privacy.view_files")
 def timeline(request, household, grant):
     can_write = request.user.has_perm("people.change_household")
-    if can_write and (answer := drafts.autosave(request, household, grant)) is not None:
+    if (answer := drafts.autosave(request, household, grant, allowed=can_write)) is not None:
         return answer
     form = TimelineForm(request.POST or None, request.FILES or None)
     draft = drafts.restore(request, form) if can_write else None
