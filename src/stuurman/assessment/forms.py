@@ -70,7 +70,8 @@ class ConversationForm(ModelForm):
         self.fields["requests"].queryset = answerable.distinct().order_by("-received_on", "-pk")
         if not self.instance.pk and answerable.count() == 1:
             self.initial["requests"] = list(answerable.values_list("pk", flat=True))
-        self.fields["held_on"].initial = timezone.localdate
+        if not self.instance.held_on:
+            self.initial["held_on"] = timezone.localdate()
         # Only the date is needed to record that a conversation took place.
         for name, field in self.fields.items():
             field.required = name == "held_on"

@@ -134,7 +134,7 @@ def report_pdf(request, household, grant, conversation_id):
         grant=grant,
     )
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="verslag-{conversation.held_on:%Y-%m-%d}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="verslag-{conversation.held_on:%Y-%m-%d}.pdf"'
     return response
 
 
