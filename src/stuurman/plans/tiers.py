@@ -1,0 +1,92 @@
+"""Own strength first (kringenmodel, verantwoordelijkheidsladder): the tiers of a plan's contributions,
+from the person outward, and the rule that a tailored or specialist contribution needs a recorded
+consideration of every tier below it — considered, and why it does not suffice. Pure: no Django."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import IntEnum
+
+MIN_REASON = 10  # a word or two is not a consideration
+
+
+class Tier(IntEnum):
+    PERSON = 1
+    HOUSEHOLD = 2
+    NETWORK = 3
+    VOLUNTEERS = 4
+    GENERAL = 5
+    TAILORED = 6
+    SPECIALIST = 7
+
+    @property
+    def label(self) -> str:
+        return LABELS[self]
+
+
+LABELS = {
+    Tier.PERSON: "de persoon zelf",
+    Tier.HOUSEHOLD: "huishouden en naaste familie",
+    Tier.NETWORK: "informeel netwerk",
+    Tier.VOLUNTEERS: "georganiseerde vrijwilligers",
+    Tier.GENERAL: "algemene voorziening",
+    Tier.TAILORED: "maatwerkvoorziening",
+    Tier.SPECIALIST: "specialistische of langdurige zorg",
+}
+
+# Tiers that need the municipality's decision and so the consideration of everything below them.
+NEEDS_CONSIDERATION = frozenset({Tier.TAILORED, Tier.SPECIALIST})
+
+# The common four-way spread of help (own strength, social network, general, tailored). Organised
+# volunteers count with the social network: it is help from civil society, not a provision.
+FOUR_WAY = {
+    Tier.PERSON: "eigen kracht",
+    Tier.HOUSEHOLD: "sociaal netwerk",
+    Tier.NETWORK: "sociaal netwerk",
+    Tier.VOLUNTEERS: "sociaal netwerk",
+    Tier.GENERAL: "algemene voorziening",
+    Tier.TAILORED: "maatwerkvoorziening",
+    Tier.SPECIALIST: "maatwerkvoorziening",
+}
+
+
+@dataclass(frozen=True)
+class Consideration:
+    tier: Tier
+    considered: bool
+    why_not_enough: str = ""
+
+
+def lower_tiers(tier: Tier) -> list[Tier]:
+    return [lower for lower in Tier if lower < tier]
+
+
+def problems(tier: Tier, considerations: Iterable[Consideration]) -> list[str]:
+    """What is missing before a contribution of this tier may be saved; empty when nothing is."""
+    tier = Tier(tier)
+    if tier not in NEEDS_CONSIDERATION:
+        return []
+    given: Mapping[Tier, Consideration] = {Tier(c.tier): c for c in considerations}
+    found = []
+    for lower in lower_tiers(tier):
+        consideration = given.get(lower)
+        if consideration is None or not consideration.considered:
+            found.append(f"Overweeg eerst {lower.label}: is daar gekeken of het kan helpen?")
+        elif len(consideration.why_not_enough.strip()) < MIN_REASON:
+            why = f"leg uit waarom dit niet volstaat (minstens {MIN_REASON} tekens)"
+            found.append(f"{lower.label.capitalize()}: {why}.")
+    return found
+
+
+def spread(tiers: Iterable[Tier]) -> dict[Tier, int]:
+    """How many contributions there are per tier, every tier present (zero where none)."""
+    counts = dict.fromkeys(Tier, 0)
+    for tier in tiers:
+        counts[Tier(tier)] += 1
+    return counts
+
+
+def four_way(tiers: Iterable[Tier]) -> dict[str, int]:
+    counts = dict.fromkeys(dict.fromkeys(FOUR_WAY.values()), 0)
+    for tier in tiers:
+        counts[FOUR_WAY[Tier(tier)]] += 1
+    return counts
