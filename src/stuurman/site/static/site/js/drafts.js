@@ -19,7 +19,7 @@
     failed: "Het concept kon niet worden opgeslagen. Het staat op dit apparaat; we proberen het zo opnieuw.",
     signedOut: "U bent niet meer ingelogd. Het concept staat op dit apparaat; log in dit tabblad opnieuw in om het op te slaan.",
     restored: function (time) {
-      return "Uw concept van " + time + " stond nog op dit apparaat en is teruggezet; het wordt nu opgeslagen.";
+      return "Uw concept van " + time + " stond nog op dit apparaat en is teruggezet.";
     },
     offlineSubmit: "Geen verbinding: vastleggen kan nu niet. Wat u typte staat op dit apparaat; probeer het zo opnieuw.",
     refused: "Het concept kon niet worden opgeslagen op de server. Het staat alleen op dit apparaat; leg het vast.",
@@ -159,6 +159,7 @@
     this.failing = false;
     this.stopped = false;
     this.submitting = false;
+    this.notice = "";
     this.synced = JSON.stringify(fieldsOf(form));
   }
 
@@ -172,7 +173,9 @@
         this.schedule(0);
       } else if (newerThanServer(copy, this.base)) {
         fill(this.form, copy.fields);
-        this.say(TEXT.restored(timeOf(copy.at)));
+        // Kept in front of the next state, so that nobody misses that the fields were filled in.
+        this.notice = TEXT.restored(timeOf(copy.at));
+        this.say(this.notice);
         this.showDiscard();
         this.schedule(0);
       } else {
@@ -240,10 +243,12 @@
 
   DraftForm.prototype.settled = function (result, text) {
     this.failing = result.state === "offline" || result.state === "failed" || result.state === "signedOut";
+    var notice = this.notice ? this.notice + " " : "";
     if (result.state !== "saved") {
-      this.say(result.state === "tooLarge" ? result.message : TEXT[result.state]);
+      this.say(notice + (result.state === "tooLarge" ? result.message : TEXT[result.state]));
       return;
     }
+    this.notice = "";
     this.synced = text;
     this.base = result.savedAt;
     this.form.setAttribute("data-draft-saved-at", result.savedAt);
@@ -253,7 +258,7 @@
       var copy = readCopy(this.key);
       if (copy) writeCopy(this.key, { fields: copy.fields, at: copy.at, base: this.base });
     }
-    this.say(TEXT.saved(timeOf(result.savedAt)));
+    this.say(notice + TEXT.saved(timeOf(result.savedAt)) + ".");
     this.showDiscard();
   };
 
