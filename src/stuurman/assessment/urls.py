@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import history_views, views
 
 app_name = "assessment"
 
@@ -26,5 +26,10 @@ urlpatterns = [
         "huishoudens/<int:household_id>/gesprekken/<int:conversation_id>/verslag.pdf",
         views.report_pdf,
         name="report",
+    ),
+    path(
+        "huishoudens/<int:household_id>/personen/<int:person_id>/zrm/",
+        history_views.person_history,
+        name="history",
     ),
 ]
