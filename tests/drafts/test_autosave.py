@@ -151,3 +151,17 @@ def test_every_page_loads_the_drafts_script(client, world):
     page = client.get(reverse("home")).content.decode()
     assert "site/js/drafts.js" in page
     assert "data-drafts-logout" in page
+
+
+def test_the_generic_form_page_takes_part_when_asked(rf, world):
+    from django.template.loader import render_to_string
+
+    from stuurman.site.forms import Form
+
+    request = rf.get("/ergens/")
+    request.user, request.session = world["consultant"], {}
+    context = {"title": "Iets", "forms": [Form()], "submit": "Opslaan", "cancel": "/"}
+    assert "data-draft-saved-at" not in render_to_string("site/form_page.html", context, request)
+    page = render_to_string("site/form_page.html", {**context, "autosave": True, "draft": None}, request)
+    assert 'data-draft data-draft-saved-at=""' in page
+    assert page.index("Opslaan</button>") < page.index("data-draft-discard"), "Enter submits the form"
