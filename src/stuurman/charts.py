@@ -1,4 +1,4 @@
-"""Charts as Vega-Lite specs, rendered to SVG on the server with vl-convert (ADR 0007).
+"""Charts as Vega-Lite specs, rendered to SVG on the server with vl-convert (ADR 0008).
 
 vl-convert carries Vega, Vega-Lite and a JavaScript engine inside its wheel: no Node, no CDN, no
 script in the page, and the same SVG can go into a PDF. Rendering never fetches anything: data is
@@ -21,14 +21,14 @@ CONFIG = {
     "axis": {
         "labelColor": "#000",
         "titleColor": "#000",
-        "labelFontSize": 13,
-        "titleFontSize": 13,
+        "labelFontSize": 14,
+        "titleFontSize": 14,
         "titleFontWeight": "normal",
         "domainColor": LIGHT,
         "tickColor": LIGHT,
         "gridColor": "#d9d9d9",
     },
-    "legend": {"labelColor": "#000", "labelFontSize": 13, "titleColor": "#000"},
+    "legend": {"labelColor": "#000", "labelFontSize": 14, "titleColor": "#000", "symbolSize": 130},
     # The page gives the text alternative; the SVG's own English ARIA labels would contradict it.
     "aria": False,
 }

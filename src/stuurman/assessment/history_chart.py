@@ -33,7 +33,7 @@ def comparison_spec(rows: Sequence[Row], before_label: str, after_label: str, sc
         "sort": labels,
         "scale": {"domain": labels},
         "title": None,
-        "axis": {"labelLimit": 220},
+        "axis": {"labelLimit": 320},
     }
     x = {
         "field": "score",
@@ -43,7 +43,7 @@ def comparison_spec(rows: Sequence[Row], before_label: str, after_label: str, sc
     }
     moments = {"domain": [before_label, after_label]}
     return {
-        "width": 320,
+        "width": 260,
         "height": {"step": 30},
         "layer": [
             {
@@ -53,7 +53,7 @@ def comparison_spec(rows: Sequence[Row], before_label: str, after_label: str, sc
             },
             {
                 "data": {"values": points},
-                "mark": {"type": "point", "size": 130, "strokeWidth": 2.5, "opacity": 1},
+                "mark": {"type": "point", "strokeWidth": 2.5, "opacity": 1},
                 "encoding": {
                     "y": y,
                     "x": x,
@@ -64,6 +64,8 @@ def comparison_spec(rows: Sequence[Row], before_label: str, after_label: str, sc
                     },
                     "color": {"field": "moment", "scale": {**moments, "range": [GREY, BLUE]}},
                     "fill": {"field": "moment", "scale": {**moments, "range": ["white", BLUE]}},
+                    # The open circle is larger, so an unchanged score shows both marks, one inside the other.
+                    "size": {"field": "moment", "scale": {**moments, "range": [260, 110]}},
                 },
             },
         ],
