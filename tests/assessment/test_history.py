@@ -246,3 +246,30 @@ def test_swapping_two_moments_of_one_version_mirrors_the_change(pair):
 def test_within_one_version_every_domain_is_comparable_with_itself(version):
     for code in CODES[version]:
         assert ZRM.counterpart(code, version, version) == code
+
+
+@given(versions, versions, st.data())
+def test_a_counterpart_leads_back_to_where_it_came_from(version, other, data):
+    code = data.draw(st.sampled_from(CODES[version]))
+    there = ZRM.counterpart(code, version, other)
+    if there is not None:
+        assert ZRM.counterpart(there, other, version) == code
+        assert ZRM.line(version, code) == ZRM.line(other, there)
+
+
+def test_the_shipped_continuations_between_2010_and_2017():
+    mapped = {code: ZRM.counterpart(code, "2010", "2017") for code in CODES["2010"]}
+    assert mapped == {
+        "income": "finances",
+        "daytime": "work",
+        "housing": "housing",
+        "family": "relations",
+        "mental": "mental",
+        "physical": "physical",
+        "addiction": "substances",
+        "adl": None,
+        "network": "network",
+        "participation": "participation",
+        "justice": "justice",
+    }
+    assert ZRM.counterpart("time", "2017", "2013") is None
