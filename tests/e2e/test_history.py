@@ -54,7 +54,6 @@ def test_the_history_page_shows_the_chart_beside_its_table_and_passes_axe(live_s
     )
     expect(table.get_by_role("row", name="Basale ADL")).to_contain_text("niet te vergelijken")
     expect(page.get_by_role("img", name="Grafiek: per leefgebied de score op 12-04-2016")).to_be_visible()
-    page.screenshot(path="var/history.png", full_page=True)
     assert_no_axe_violations(page)
 
     # Reflow (WCAG 1.4.10): on a phone the table goes under the chart and nothing in the content is wider
@@ -64,4 +63,3 @@ def test_the_history_page_shows_the_chart_beside_its_table_and_passes_axe(live_s
     box, below = chart.bounding_box(), table.bounding_box()
     assert below["y"] >= box["y"] + box["height"]
     assert page.locator("main").evaluate("main => main.scrollWidth") <= 360
-    page.screenshot(path="var/history-narrow.png", full_page=True)
