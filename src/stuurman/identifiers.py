@@ -1,4 +1,4 @@
-"""Dutch identifiers: BSN, postcode, CBS area codes and AGB code.
+"""Dutch identifiers: BSN, postcode, CBS area codes, AGB code and KvK number.
 
 Each identifier has a ``normalize_*`` function that returns the canonical spelling or raises
 :class:`InvalidIdentifier`, and an ``is_valid_*`` function for when only a yes/no is needed. The messages
@@ -18,12 +18,14 @@ __all__ = [
     "is_valid_bsn",
     "is_valid_cbs_buurt_code",
     "is_valid_cbs_wijk_code",
+    "is_valid_kvk_number",
     "is_valid_municipality_code",
     "is_valid_postcode",
     "normalize_agb_code",
     "normalize_bsn",
     "normalize_cbs_buurt_code",
     "normalize_cbs_wijk_code",
+    "normalize_kvk_number",
     "normalize_municipality_code",
     "normalize_postcode",
 ]
@@ -190,3 +192,22 @@ def normalize_agb_code(value: str) -> str:
 
 def is_valid_agb_code(value: str) -> bool:
     return _is_valid(normalize_agb_code, value)
+
+
+# --- KvK number --------------------------------------------------------------------------------------
+
+
+def normalize_kvk_number(value: str) -> str:
+    """Return the Chamber of Commerce (KvK) number as 8 digits, or raise InvalidIdentifier."""
+    number = value.strip()
+    if not _DIGITS.fullmatch(number):
+        raise InvalidIdentifier(
+            f"Een KvK-nummer bestaat alleen uit cijfers; '{number}' bevat ook andere tekens."
+        )
+    if len(number) != 8:
+        raise InvalidIdentifier(f"Een KvK-nummer heeft 8 cijfers; '{number}' heeft er {len(number)}.")
+    return number
+
+
+def is_valid_kvk_number(value: str) -> bool:
+    return _is_valid(normalize_kvk_number, value)

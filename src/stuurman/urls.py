@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("stuurman.files.urls")),
     path("", include("stuurman.intake.urls")),
     path("", include("stuurman.assessment.urls")),
+    path("", include("stuurman.catalog.urls")),
     path("privacy/", include("stuurman.privacy.urls")),
     path("inrichting/", configuration_site.urls),
 ]

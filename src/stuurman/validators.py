@@ -38,3 +38,7 @@ def validate_cbs_buurt_code(value) -> None:
 
 def validate_agb_code(value) -> None:
     _validate(identifiers.normalize_agb_code, value, "invalid_agb_code")
+
+
+def validate_kvk_number(value) -> None:
+    _validate(identifiers.normalize_kvk_number, value, "invalid_kvk_number")

@@ -74,6 +74,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "accounts.add_team",
             "accounts.change_team",
             "accounts.view_user",
+            "catalog.manage_catalog",
         ),
     ),
 )

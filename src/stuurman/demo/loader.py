@@ -1,4 +1,5 @@
-"""Loads Regio Voorbeeld: municipalities, areas, teams, one demo user per role, and the De Vries household."""
+"""Loads Regio Voorbeeld: municipalities, areas, teams, one demo user per role, the De Vries household,
+and the catalogue (demo/catalogue.py)."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -11,6 +12,7 @@ from stuurman.people.models import Household, Membership, NetworkMember, Person
 from stuurman.privacy.models import Involvement
 from stuurman.tenancy.models import Area, Municipality, Region
 
+from .catalogue import load_catalogue
 from .region import MUNICIPALITIES, REGION_NAME, buurt_code, wijk_code
 
 DEMO_PASSWORD = "demo-stuurman-2026"
@@ -49,6 +51,7 @@ def load_region(today: date) -> Region:
     _create_users(region)
     family = _create_de_vries(today)
     _open_de_vries_file(family, today)
+    load_catalogue(region, today)
     return region
 
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "stuurman.drafts",
     "stuurman.intake",
     "stuurman.assessment",
+    "stuurman.catalog",
     "stuurman.demo",
 ]
 

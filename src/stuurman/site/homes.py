@@ -176,7 +176,9 @@ HOMES: dict[str, Home] = {
             Section(
                 _("Aanbod"),
                 _("De sociale kaart en de voorzieningen van de regio."),
-                _("Er staat nog geen aanbod in de catalogus."),
+                "",
+                url=reverse_lazy("catalog:manage_services"),
+                link_text=_("Het aanbod beheren"),
             ),
         ),
     ),
@@ -185,6 +187,13 @@ HOMES: dict[str, Home] = {
         _("Vraag om hulp, vind hulp in de buurt en bekijk uw eigen plan."),
         (
             Section(_("Mijn plan"), _("Uw doelen en afspraken."), _("U heeft nog geen plan.")),
+            Section(
+                _("Hulp in de buurt"),
+                _("Activiteiten, vrijwilligers en voorzieningen bij u in de buurt."),
+                "",
+                url=reverse_lazy("catalog:social_map"),
+                link_text=_("Naar de sociale kaart"),
+            ),
             Section(
                 _("Wie bekeek mijn gegevens"),
                 _("Wanneer en waarom uw dossier is ingezien."),

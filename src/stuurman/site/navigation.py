@@ -24,6 +24,8 @@ MENU = (
     Item(_("Noodtoegang"), "privacy:break_glass", "privacy.break_glass"),
     Item(_("Toegangslog"), "privacy:log", "privacy.view_accesslog"),
     Item(_("Te beoordelen"), "privacy:emergency_queue", "privacy.review_emergency_access"),
+    Item(_("Aanbod"), "catalog:manage_services", "catalog.manage_catalog"),
+    Item(_("Sociale kaart"), "catalog:social_map"),
 )
 
 

@@ -1,0 +1,1 @@
+"""Catalogue pages. Every view declares its access policy (stuurman.privacy.declarations)."""
