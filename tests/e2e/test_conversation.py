@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from stuurman.assessment.models import Classification, Conversation, Score
+from stuurman.drafts.models import Draft
 
 from .accessibility import assert_no_axe_violations
 from .test_login_and_homes import log_in
@@ -66,6 +67,7 @@ def test_a_conversation_with_four_domains_an_override_and_the_report_by_keyboard
     expect(page.get_by_label("Wat de persoon zelf kan")).to_have_value(
         "Jan kan koken en de boodschappen doen."
     )
+    expect(page.get_by_text("Concept opgeslagen om")).to_be_visible()  # nothing typed is lost
     assert_no_axe_violations(page)
     activate(page, page.get_by_role("button", name="Opslaan"))
     expect(page.get_by_text("Het gesprek is vastgelegd")).to_be_visible()
@@ -85,6 +87,7 @@ def test_a_conversation_with_four_domains_an_override_and_the_report_by_keyboard
         page.keyboard.type(score)  # a closed select jumps to the option that starts with it
         page.keyboard.press("Tab")
         page.keyboard.type(evidence)
+    expect(page.get_by_text("Concept opgeslagen om")).to_be_visible()  # the scoring draft too
     activate(page, page.get_by_role("button", name="Scores vastleggen"))
     expect(page.get_by_text("Scores van Jan de Vries vastgelegd")).to_be_visible()
 
@@ -123,3 +126,4 @@ def test_a_conversation_with_four_domains_an_override_and_the_report_by_keyboard
     line = Classification.objects.get(kind="line")
     assert (line.suggested, line.chosen) == ("2", "1")
     assert line.override_reason == "Broer Kees en zus Marja helpen mee; het wijkteam volstaat."
+    assert not Draft.objects.exists(), "the drafts went once the conversation and the scores were saved"

@@ -43,6 +43,8 @@ def _problems(conversation: Conversation, members, network, requests) -> list[st
 def save(http, conversation: Conversation, *, members, network, requests, grant=None) -> Conversation:
     """Create or change a conversation with who was present and the requests it answers."""
     members, network, requests = list(members), list(network), list(requests)
+    if conversation.report_signed_on is not None:
+        raise ValidationError("Het verslag is ondertekend; leg een wijziging vast in een nieuw gesprek.")
     found = _problems(conversation, members, network, requests)
     if found:
         raise ValidationError(found)

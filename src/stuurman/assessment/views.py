@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from stuurman import drafts
 from stuurman.privacy import log
 from stuurman.privacy.declarations import household_file
 from stuurman.privacy.policy import purpose_of
@@ -33,7 +34,11 @@ def _read(request, grant, household, conversation, purpose):
 
 
 def _edit(request, household, grant, conversation):
+    # What is typed at the kitchen table is kept as a draft while typing (docs/adr/0007-drafts.md).
+    if (answer := drafts.autosave(request, household, grant)) is not None:
+        return answer
     form = ConversationForm(request.POST or None, instance=conversation, household=household)
+    draft = drafts.restore(request, form)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -48,6 +53,7 @@ def _edit(request, household, grant, conversation):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            drafts.discard(request, grant=grant)
             messages.success(request, "Het gesprek is vastgelegd.")
             return redirect("assessment:conversation", household_id=household.pk, conversation_id=saved.pk)
     if conversation.pk:
@@ -59,6 +65,8 @@ def _edit(request, household, grant, conversation):
         "forms": [form],
         "cancel": cancel,
         "submit": "Opslaan",
+        "autosave": True,
+        "draft": draft,
     }
     return render(request, "site/form_page.html", context, status=400 if form.errors else 200)
 
@@ -148,6 +156,8 @@ def _default_law(request, conversation) -> str:
 @household_file("assessment.add_conversation")
 def score(request, household, grant, conversation_id):
     conversation = _conversation(household, conversation_id)
+    if (answer := drafts.autosave(request, household, grant)) is not None:
+        return answer
     version = InstrumentVersion.objects.filter(instrument="zrm").order_by("-version").first()
     form = ScoringForm(
         request.POST or None,
@@ -156,6 +166,7 @@ def score(request, household, grant, conversation_id):
         law=_default_law(request, conversation),
         show_sensitive=request.user.has_perm("assessment.view_sensitive_scores"),
     )
+    draft = drafts.restore(request, form)
     if request.method == "POST" and form.is_valid():
         person = form.cleaned_data["person"]
         try:
@@ -163,6 +174,7 @@ def score(request, household, grant, conversation_id):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            drafts.discard(request, grant=grant)
             messages.success(request, f"Scores van {person} vastgelegd.")
             return redirect(
                 "assessment:assessment",
@@ -170,7 +182,13 @@ def score(request, household, grant, conversation_id):
                 conversation_id=conversation.pk,
                 assessment_id=assessment.pk,
             )
-    context = {"household": household, "conversation": conversation, "form": form, "version": version}
+    context = {
+        "household": household,
+        "conversation": conversation,
+        "form": form,
+        "version": version,
+        "draft": draft,
+    }
     return render(request, "assessment/score.html", context, status=400 if form.errors else 200)
 
 
