@@ -163,3 +163,14 @@ def test_an_application_before_the_melding_is_refused(world):
     wmo = a_request(family, received_on=date.today() - timedelta(days=3))
     with pytest.raises(ValidationError, match="vóór de melding"):
         services.record_application(http, wmo, date.today() - timedelta(days=4), "brief")
+
+
+def test_a_signed_conversation_is_not_changed_afterwards(world):
+    http, family, _ = world
+    conversation = record(http, family)
+    conversations.sign(http, conversation, timezone.localdate(), as_application=False)
+    conversation.agreements = "Achteraf iets anders afgesproken"
+    with pytest.raises(ValidationError, match="ondertekend"):
+        conversations.save(http, conversation, members=[], network=[], requests=[])
+    conversation.refresh_from_db()
+    assert conversation.agreements == ""
