@@ -8,7 +8,9 @@ export can be edited and imported again. docs/operators-guide.md lists the colum
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -152,6 +154,8 @@ def _service_row(values: dict[str, str], municipality) -> tuple[Service, Service
     instance = existing or Service(municipality=municipality)
     form = ServiceForm(data, instance=instance, municipality=municipality)
     form.fields["areas"].queryset = Area.objects.filter(municipality__region=municipality.region_id)
+    # A plain text field, so an unknown category gets the rule's message with the known ones listed.
+    form.fields["product_category"] = forms.CharField(required=False)
     end_date = _date(data["end_date"])
     return instance, form, areas, end_date
 
@@ -180,13 +184,13 @@ def _contract_row(values: dict[str, str], municipality):
     data["shared_with_region"] = _yes_no("shared_with_region", data["shared_with_region"])
     data["tariff"] = _amount(data["tariff"])
     data["starts_on"], data["ends_on"] = _date(data["starts_on"]), _date(data["ends_on"])
-    existing = (
-        Contract.objects.filter(
-            municipality=municipality, provider=provider, service=service, starts_on=data["starts_on"]
-        ).first()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["starts_on"])
-        else None
-    )
+    try:
+        starts_on = date.fromisoformat(data["starts_on"])
+    except ValueError:
+        starts_on = None  # the form says what is wrong with it
+    existing = Contract.objects.filter(
+        municipality=municipality, provider=provider, service=service, starts_on=starts_on
+    ).first()
     instance = existing or Contract(municipality=municipality)
     return instance, ContractForm(data, instance=instance, municipality=municipality)
 

@@ -452,7 +452,7 @@ def load_catalogue(region: Region, today: date) -> None:
             agb_code=agb,
             kvk_number=kvk,
             phone=phone,
-            email=f"info-{agb}@voorbeeld.example",
+            email=f"info@{name.split()[0].lower()}.voorbeeld.example",
         )
         providers[agb] = services.save_provider(None, provider)
     starts, ends = date(today.year - 1, 1, 1), date(today.year + 2, 12, 31)
