@@ -22,7 +22,7 @@ def all_considered(tier, reason=REASON):
     return [Consideration(lower, True, reason) for lower in lower_tiers(tier)]
 
 
-@pytest.mark.parametrize("tier", [Tier.PERSON, Tier.HOUSEHOLD, Tier.NETWORK, Tier.VOLUNTEERS, Tier.GENERAL])
+@pytest.mark.parametrize("tier", [Tier.SELF, Tier.HOUSEHOLD, Tier.INFORMAL, Tier.VOLUNTEERS, Tier.GENERAL])
 def test_own_strength_up_to_general_provisions_need_no_consideration(tier):
     assert problems(tier, []) == []
 
@@ -51,7 +51,7 @@ def test_considered_but_without_a_real_reason_is_not_enough():
 
 
 def test_a_tier_marked_not_considered_counts_as_missing_even_with_a_reason():
-    considerations = [*all_considered(Tier.TAILORED)[1:], Consideration(Tier.PERSON, False, REASON)]
+    considerations = [*all_considered(Tier.TAILORED)[1:], Consideration(Tier.SELF, False, REASON)]
     assert len(problems(Tier.TAILORED, considerations)) == 1
 
 
@@ -63,8 +63,8 @@ def test_exactly_the_lower_tiers_left_out_are_reported(tier, present):
 
 
 def test_spread_and_four_way_count_every_contribution_once():
-    tiers = [Tier.PERSON, Tier.NETWORK, Tier.NETWORK, Tier.VOLUNTEERS, Tier.GENERAL, Tier.TAILORED]
-    assert spread(tiers)[Tier.NETWORK] == 2
+    tiers = [Tier.SELF, Tier.INFORMAL, Tier.INFORMAL, Tier.VOLUNTEERS, Tier.GENERAL, Tier.TAILORED]
+    assert spread(tiers)[Tier.INFORMAL] == 2
     assert spread(tiers)[Tier.SPECIALIST] == 0
     assert four_way(tiers) == {
         "eigen kracht": 1,

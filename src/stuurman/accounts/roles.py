@@ -37,6 +37,10 @@ _FILE_WORK = (
     "people.add_networkmember",
     "people.change_networkmember",
     "people.delete_networkmember",
+    "plans.add_plan",
+    "plans.change_plan",
+    "plans.view_plan",
+    "plans.view_follow_up",
 )
 
 ROLES: tuple[RoleSpec, ...] = (
@@ -47,8 +51,16 @@ ROLES: tuple[RoleSpec, ...] = (
     ),
     RoleSpec("consultant", "Consulent", _FILE_WORK),
     # The coordinator works with justice partners, so only they see Justitie scores (GDPR art. 10).
-    RoleSpec("coordinator", "Regisseur", (*_FILE_WORK, "assessment.view_sensitive_scores")),
-    RoleSpec("team_lead", "Teamleider", ("accounts.view_team", "privacy.assign_households", *_FILE_WORK)),
+    RoleSpec(
+        "coordinator",
+        "Regisseur",
+        (*_FILE_WORK, "assessment.view_sensitive_scores", "plans.coordinate_plan"),
+    ),
+    RoleSpec(
+        "team_lead",
+        "Teamleider",
+        ("accounts.view_team", "privacy.assign_households", "plans.coordinate_plan", *_FILE_WORK),
+    ),
     # Provider staff see only what an assignment needs; those pages come with the assignments.
     RoleSpec("provider_staff", "Medewerker aanbieder"),
     # Policy advisors see aggregates only, never a person.

@@ -4,34 +4,14 @@ consideration of every tier below it — considered, and why it does not suffice
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import IntEnum
+
+from stuurman.catalog.rules import TIER_LABELS, Tier
 
 MIN_REASON = 10  # a word or two is not a consideration
 
 
-class Tier(IntEnum):
-    PERSON = 1
-    HOUSEHOLD = 2
-    NETWORK = 3
-    VOLUNTEERS = 4
-    GENERAL = 5
-    TAILORED = 6
-    SPECIALIST = 7
-
-    @property
-    def label(self) -> str:
-        return LABELS[self]
-
-
-LABELS = {
-    Tier.PERSON: "de persoon zelf",
-    Tier.HOUSEHOLD: "huishouden en naaste familie",
-    Tier.NETWORK: "informeel netwerk",
-    Tier.VOLUNTEERS: "georganiseerde vrijwilligers",
-    Tier.GENERAL: "algemene voorziening",
-    Tier.TAILORED: "maatwerkvoorziening",
-    Tier.SPECIALIST: "specialistische of langdurige zorg",
-}
+# One set of tiers for the catalogue and the plans: the catalogue says which tier each kind of service is.
+LABELS = TIER_LABELS
 
 # Tiers that need the municipality's decision and so the consideration of everything below them.
 NEEDS_CONSIDERATION = frozenset({Tier.TAILORED, Tier.SPECIALIST})
@@ -39,9 +19,9 @@ NEEDS_CONSIDERATION = frozenset({Tier.TAILORED, Tier.SPECIALIST})
 # The common four-way spread of help (own strength, social network, general, tailored). Organised
 # volunteers count with the social network: it is help from civil society, not a provision.
 FOUR_WAY = {
-    Tier.PERSON: "eigen kracht",
+    Tier.SELF: "eigen kracht",
     Tier.HOUSEHOLD: "sociaal netwerk",
-    Tier.NETWORK: "sociaal netwerk",
+    Tier.INFORMAL: "sociaal netwerk",
     Tier.VOLUNTEERS: "sociaal netwerk",
     Tier.GENERAL: "algemene voorziening",
     Tier.TAILORED: "maatwerkvoorziening",

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "stuurman.intake",
     "stuurman.assessment",
     "stuurman.catalog",
+    "stuurman.plans",
     "stuurman.demo",
 ]
 
