@@ -49,6 +49,9 @@ class Service(RegionShareable):
     )
     name = models.CharField("naam", max_length=200)
     kind = models.CharField("soort", max_length=16, choices=Kind.choices)
+    # The kind's tier (catalog.rules.TIER_OF_KIND), stored so the social map pages in tier order from an
+    # index; set on save, and a constraint keeps it true for every writer.
+    tier = models.PositiveSmallIntegerField("trede", editable=False)
     law = models.CharField("wet", max_length=15, choices=Law.choices, blank=True)
     life_domains = models.JSONField("leefgebieden", default=list, blank=True)
     areas = models.ManyToManyField(
@@ -87,10 +90,10 @@ class Service(RegionShareable):
         "einddatum", null=True, blank=True, help_text="Na deze dag staat het niet meer op de sociale kaart."
     )
     updated_at = models.DateTimeField("gewijzigd", auto_now=True)
-    # Kept up to date by a database trigger on PostgreSQL (migration 0002, ADR 0007); NULL on SQLite.
+    # Kept up to date by a database trigger on PostgreSQL (migration 0002, ADR 0009); NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "updated_at", "tier"])
 
     class Meta:
         verbose_name = "voorziening"
@@ -106,11 +109,30 @@ class Service(RegionShareable):
             models.CheckConstraint(
                 condition=Q(product_code="") | ~Q(product_category=""), name="service_code_needs_category"
             ),
+            models.CheckConstraint(
+                condition=Q.create(
+                    [Q(kind=kind.value, tier=int(tier)) for kind, tier in rules.TIER_OF_KIND.items()], "OR"
+                ),
+                name="service_tier_of_kind",
+            ),
         ]
-        indexes = [models.Index(fields=["municipality", "status", "end_date"], name="service_visible")]
+        indexes = [
+            models.Index(fields=["municipality", "status", "end_date"], name="service_visible"),
+            models.Index(
+                fields=["tier", "name", "id"], condition=Q(status="published"), name="service_map_order"
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        tier = rules.TIER_OF_KIND.get(self.kind)  # an unknown kind is left to the constraint to refuse
+        if tier is not None:
+            self.tier = int(tier)
+        if kwargs.get("update_fields") is not None and "kind" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "tier"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = rules.product_problem(self.law, self.product_category, self.product_code)
@@ -126,10 +148,6 @@ class Service(RegionShareable):
             )
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def tier(self) -> rules.Tier:
-        return rules.tier_of(self.kind)
 
     @property
     def needs_decision(self) -> bool:

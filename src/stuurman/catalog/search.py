@@ -3,7 +3,7 @@
 On PostgreSQL the text is matched against the trigger-maintained ``search_vector`` with the Dutch
 snowball stemmer ("eenzaam" finds "eenzaamheid"), each word also as a prefix so the first part of a
 compound finds it ("koffie" finds "koffieochtend"); the name weighs most. SQLite, for a first local
-run, matches each word as plain text instead (ADR 0007). Filtering and paging happen in the database.
+run, matches each word as plain text instead (ADR 0009). Filtering and paging happen in the database.
 """
 
 import re
@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Count, F, Q, Window
 
 from stuurman.tenancy.models import Area, Municipality
 
 from .models import Contract, Service
-from .rules import TIER_OF_KIND
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TEXT_FIELDS = ("name", "summary", "description", "for_whom", "conditions", "organisation")
@@ -27,6 +27,7 @@ _LIST_FIELDS = (
     "code",
     "name",
     "kind",
+    "tier",
     "law",
     "life_domains",
     "summary",
@@ -62,18 +63,19 @@ def current(today: date):
     )
 
 
-def area_family(area: Area) -> list[int]:
-    """The area, the areas it lies in, and the areas that lie in it (the tree has three levels)."""
-    ancestors = [node.pk for node in area.path()]
-    descendants = Area.objects.filter(Q(parent=area) | Q(parent__parent=area)).values_list("pk", flat=True)
-    return [*ancestors, *descendants]
-
-
 def serving(rows, area: Area):
     """Services for someone in ``area``: those serving it, a larger area it lies in, a smaller area
-    within it, or — with no areas of their own — their whole municipality or region."""
-    served = Service.areas.through.objects.filter(service_id=OuterRef("pk"))
-    return rows.filter(~Exists(served) | Exists(served.filter(area_id__in=area_family(area))))
+    within it, or — with no areas of their own — their whole municipality or region.
+
+    The tree has three levels: the ancestors come with the area, the descendants as a subquery, so the
+    whole search stays one statement.
+    """
+    ancestors = [node.pk for node in area.path()]
+    descendants = Area.objects.filter(Q(parent=area.pk) | Q(parent__parent=area.pk)).values("pk")
+    # Uncorrelated IN-subqueries: PostgreSQL hashes each once instead of probing per service.
+    served = Service.areas.through.objects.values("service_id")
+    family = served.filter(Q(area_id__in=ancestors) | Q(area_id__in=descendants))
+    return rows.filter(~Q(pk__in=served) | Q(pk__in=family))
 
 
 def with_life_domain(rows, code: str):
@@ -81,13 +83,6 @@ def with_life_domain(rows, code: str):
         return rows.filter(life_domains__contains=[code])
     # SQLite has no JSON containment; the codes are distinct words, so their quoted form is unambiguous.
     return rows.filter(life_domains__icontains=f'"{code}"')
-
-
-def _tier_order():
-    return Case(
-        *(When(kind=kind.value, then=Value(int(tier))) for kind, tier in TIER_OF_KIND.items()),
-        output_field=IntegerField(),
-    )
 
 
 def _matching(rows, typed: list[str]):
@@ -117,9 +112,24 @@ def social_map(query: MapQuery, today: date):
     typed = words(query.text)
     if typed:
         rows, then = _matching(rows, typed)
-    return (
-        rows.only(*_LIST_FIELDS).annotate(tier_order=_tier_order()).order_by("tier_order", then, "name", "pk")
-    )
+    return rows.only(*_LIST_FIELDS).order_by("tier", then, "name", "pk")
+
+
+def page_of(rows, number, size: int = 20) -> Page:
+    """One page and the total in a single statement (a window count), instead of a count and a page."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * size
+    found = list(rows.annotate(total=Window(Count("pk")))[start : start + size])
+    paginator = Paginator(rows, size)
+    # Past the last page there is no row to carry the total: count, and show the last page instead.
+    paginator.count = found[0].total if found else rows.count()
+    page = paginator.get_page(number)
+    if page.number == number:
+        page.object_list = found
+    return page
 
 
 def providers_to_choose(service: Service, today: date):

@@ -13,7 +13,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from .models import Contract, Provider, Service
-from .rules import Period
 
 
 def _maintained_by(user, record) -> None:
@@ -175,7 +174,3 @@ def save_contract(user, contract: Contract) -> Contract:
             }
         ) from None
     return contract
-
-
-def is_open(period: Period, today: date) -> bool:
-    return period.starts_on <= today and (period.ends_on is None or period.ends_on >= today)

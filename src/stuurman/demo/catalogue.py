@@ -10,6 +10,7 @@ from django.db import transaction
 
 from stuurman.catalog import services
 from stuurman.catalog.models import Contract, Provider, Service
+from stuurman.catalog.rules import tier_of
 from stuurman.tenancy.models import Area, Municipality, Region
 
 LOCAL, GENERAL, TAILORED, SPECIALIST = (kind.value for kind in Service.Kind)
@@ -504,7 +505,8 @@ def generate_catalogue(count: int, *, seed: int = 6) -> int:
                 Service(
                     municipality=area.municipality,
                     code=f"GEN-{number:06d}",
-                    kind=rng.choice(kinds),
+                    kind=(kind := rng.choice(kinds)),
+                    tier=int(tier_of(kind)),
                     name=f"{title} {area.name} {number}",
                     summary=f"Activiteit rond {about} in {area.name}.",
                     description=f"Voor inwoners van {area.name} die hulp zoeken bij {about}.",

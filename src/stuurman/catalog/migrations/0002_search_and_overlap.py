@@ -1,5 +1,5 @@
 """PostgreSQL only: the social map's Dutch full-text column, kept by a trigger, and the exclusion
-constraint that refuses overlapping contract periods for one provider and service (ADR 0007).
+constraint that refuses overlapping contract periods for one provider and service (ADR 0009).
 
 The trigger fills the column for every writer (forms, the import, the demo generator's bulk inserts).
 SQLite runs skip this: catalog.search falls back to a plain text match and catalog.services checks the

@@ -1,6 +1,5 @@
 """The social map: public, without a login, and the same pages for staff. No personal data here."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -8,7 +7,7 @@ from django.utils import timezone
 from stuurman.privacy.declarations import no_personal_data
 
 from ..forms import MapSearchForm
-from ..search import current, providers_to_choose, social_map
+from ..search import current, page_of, providers_to_choose, social_map
 
 PAGE_SIZE = 20
 
@@ -21,8 +20,7 @@ def _is_staff(user) -> bool:
 def search(request):
     form = MapSearchForm(request.GET or None)
     query = form.query()
-    paginator = Paginator(social_map(query, timezone.localdate()), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("pagina"))
+    page = page_of(social_map(query, timezone.localdate()), request.GET.get("pagina"), PAGE_SIZE)
     kept = request.GET.copy()
     kept.pop("pagina", None)
     context = {
