@@ -51,7 +51,7 @@ def test_a_review_three_months_on_with_a_lower_score_raises_the_signal_for_the_t
     (signal,) = FollowUpSignal.objects.all()
     assert (signal.kind, signal.detail, signal.team.name) == (
         "score_declined",
-        "Jan, work: van 3 naar 2",
+        "Jan, Werk en opleiding: van 3 naar 2",
         "Wijkteam Centrum-Noord",
     )
     plan.refresh_from_db()

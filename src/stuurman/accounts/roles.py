@@ -87,6 +87,9 @@ ROLES: tuple[RoleSpec, ...] = (
             "accounts.change_team",
             "accounts.view_user",
             "catalog.manage_catalog",
+            "plans.view_budget",
+            "plans.add_budget",
+            "plans.change_budget",
         ),
     ),
 )

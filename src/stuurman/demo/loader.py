@@ -12,6 +12,7 @@ from stuurman.people.models import Household, Membership, NetworkMember, Person
 from stuurman.privacy.models import Involvement
 from stuurman.tenancy.models import Area, Municipality, Region
 
+from .budgets import load_budgets
 from .catalogue import load_catalogue
 from .region import MUNICIPALITIES, REGION_NAME, buurt_code, wijk_code
 
@@ -52,6 +53,7 @@ def load_region(today: date) -> Region:
     family = _create_de_vries(today)
     _open_de_vries_file(family, today)
     load_catalogue(region, today)
+    load_budgets(region, today)
     return region
 
 

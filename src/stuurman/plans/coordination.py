@@ -6,8 +6,11 @@ Exactly one coordination is open per plan: a database constraint holds it, and e
 the open one and opens the next in one transaction.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from stuurman.privacy import log
@@ -27,6 +30,21 @@ def current(plan: Plan) -> Coordination | None:
 
 def team_of(user, municipality):
     return user.teams.filter(municipality=municipality).order_by("name").first()
+
+
+def coordinators(municipality, teams=None):
+    """Staff of the municipality whose role lets them coordinate a plan; only members of ``teams`` if
+    given. For choosing a coordinator: the service checks the choice again."""
+    may = Permission.objects.filter(content_type__app_label="plans", codename="coordinate_plan")
+    users = get_user_model().objects.filter(
+        Q(groups__permissions__in=may) | Q(user_permissions__in=may) | Q(is_superuser=True),
+        municipality=municipality,
+        is_active=True,
+        kind="staff",
+    )
+    if teams is not None:
+        users = users.filter(teams__in=teams)
+    return users.distinct().order_by("first_name", "last_name", "username")
 
 
 def _involve(plan: Plan, coordination: Coordination, by, now) -> None:

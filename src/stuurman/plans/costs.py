@@ -38,3 +38,18 @@ def totals(lines: Iterable[Line], budgets: Mapping[str, Decimal]) -> list[Total]
         Total(law, amount.quantize(CENT, ROUND_HALF_UP), per_year(amount), budgets.get(law))
         for law, amount in sorted(sums.items())
     ]
+
+
+# How many times a period of an iWmo/iJw frequency (LDT_Frequentie) fits in an average month.
+PER_MONTH = {"1": Decimal(365) / 12, "2": Decimal(52) / 12, "4": Decimal(1)}
+
+
+def monthly(volume: Decimal | None, frequency: str, tariff: Decimal | None) -> Decimal | None:
+    """The cost per month of a volume at a contract's tariff, when the frequency allows it.
+
+    A total within the assignment's period (code 6) has no monthly rate without the period, so it
+    gives None, as does anything unknown: the professional fills in the amount then.
+    """
+    if volume is None or tariff is None or frequency not in PER_MONTH:
+        return None
+    return (Decimal(volume) * Decimal(tariff) * PER_MONTH[frequency]).quantize(CENT, ROUND_HALF_UP)

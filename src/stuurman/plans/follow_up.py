@@ -22,13 +22,19 @@ class Trigger:
 
 
 def declined(
-    before: Mapping[str, int | None], after: Mapping[str, int | None], plan_domains: Iterable[str]
+    before: Mapping[str, int | None],
+    after: Mapping[str, int | None],
+    plan_domains: Iterable[str],
+    names: Mapping[str, str] | None = None,
 ) -> list[Trigger]:
+    """``names``: how to call each domain in the signal (its code when missing)."""
+    names = names or {}
     found = []
     for domain in sorted(set(plan_domains)):
         old, new = before.get(domain), after.get(domain)
         if old is not None and new is not None and new < old:
-            found.append(Trigger(SCORE_DECLINED, f"{domain}: van {old} naar {new}", f"{domain}:{new}"))
+            name = names.get(domain, domain)
+            found.append(Trigger(SCORE_DECLINED, f"{name}: van {old} naar {new}", f"{domain}:{new}"))
     return found
 
 

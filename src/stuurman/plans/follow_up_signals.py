@@ -2,10 +2,13 @@
 rows, stored once per cause for the coordinator and the team's follow-up list. Run after a review, after
 a contribution changes, and daily for every open plan (``stuurman follow-up``)."""
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import coordination, follow_up
+from stuurman.privacy import log
+
+from . import coordination, follow_up, versioning
 from .models import FollowUpSignal, Plan
 
 
@@ -30,12 +33,13 @@ def spans(plan: Plan) -> list[follow_up.Span]:
 
 
 def raise_signals(plan: Plan, triggers: list[follow_up.Trigger]) -> list[FollowUpSignal]:
-    """Store each trigger once while its signal is open; returns the new ones."""
+    """Store each trigger once; returns the new ones. A cause someone picked up is not raised again
+    (the daily run would otherwise bring back an overdue review every morning after it was handled)."""
     if not triggers:
         return []
     team, now, raised = _team(plan), timezone.now(), []
     for trigger in triggers:
-        if plan.signals.filter(kind=trigger.kind, key=trigger.key, handled_at__isnull=True).exists():
+        if plan.signals.filter(kind=trigger.kind, key=trigger.key[:100]).exists():
             continue
         try:
             with transaction.atomic():
@@ -75,3 +79,30 @@ def check_all(today=None) -> int:
     ):
         raised += len(check(plan, today))
     return raised
+
+
+@transaction.atomic
+def pick_up(http, signal: FollowUpSignal, note: str) -> FollowUpSignal:
+    """Someone of the team takes the signal on, saying what happens now. Once: a second person who
+    tries at the same moment is told who was first.
+
+    Picking up does not change the plan, so it does not raise the plan's version: a colleague editing
+    a goal meanwhile is not sent back with a conflict about a signal.
+    """
+    note = note.strip()
+    if not note:
+        raise ValidationError("Schrijf kort op wat er met dit signaal gebeurt.")
+    now = timezone.now()
+    taken = FollowUpSignal.objects.filter(pk=signal.pk, handled_at__isnull=True).update(
+        handled_at=now, handled_by=http.user, handled_note=note[:300]
+    )
+    if not taken:
+        signal.refresh_from_db()
+        by = signal.handled_by.get_full_name() or signal.handled_by
+        at = timezone.localtime(signal.handled_at)
+        raise ValidationError(
+            f"Dit signaal is al opgepakt door {by} op {at:%d-%m-%Y} om {at:%H:%M}: {signal.handled_note}"
+        )
+    signal.handled_at, signal.handled_by, signal.handled_note = now, http.user, note[:300]
+    versioning.record(http, signal.plan, log.Action.UPDATE, f"Signaal opgepakt: {signal.get_kind_display()}")
+    return signal

@@ -201,10 +201,18 @@ class Contribution(models.Model):
     law = models.CharField("wet", max_length=15, choices=LAWS, blank=True)
     delivery = models.CharField("vorm", max_length=7, choices=Delivery.choices, blank=True)
     cost_per_month = models.DecimalField("kosten per maand", max_digits=10, decimal_places=2, default=0)
+    # For tailored and specialist help: the solution this is (plans/solutions.py), counted by the
+    # learning assortment (plans/learning.py). Empty for the lower tiers.
+    solution_key = models.CharField("oplossing", max_length=200, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = "inzet"
         verbose_name_plural = "inzet"
+        indexes = [
+            models.Index(
+                fields=["solution_key"], condition=~Q(solution_key=""), name="contribution_solution"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),

@@ -8,12 +8,14 @@ from django.utils import timezone
 
 from stuurman.assessment import scoring
 from stuurman.assessment.models import Conversation, InstrumentVersion, Score
+from stuurman.intake.models import LIFE_DOMAINS
 from stuurman.privacy import log
 
 from . import follow_up, follow_up_signals, services, versioning
 from .models import GoalResult, Plan, Review
 
 REASON = "Evaluatie van het plan: een doel op dit leefgebied"
+DOMAIN_NAMES = dict(LIFE_DOMAINS)
 
 
 def plan_domains(plan: Plan) -> dict[int, list[str]]:
@@ -26,8 +28,8 @@ def plan_domains(plan: Plan) -> dict[int, list[str]]:
     return found
 
 
-def latest_scores(person_id: int, domains: list[str], before) -> dict[str, int | None]:
-    """The person's most recent assessed score per domain from before this review."""
+def previous(person_id: int, domains: list[str], before) -> dict[str, tuple[int, object]]:
+    """The person's most recent assessed score per domain from before a day, with the day it was given."""
     rows = (
         Score.objects.filter(
             assessment__person_id=person_id,
@@ -36,12 +38,17 @@ def latest_scores(person_id: int, domains: list[str], before) -> dict[str, int |
             score__isnull=False,
         )
         .order_by("domain__code", "-assessment__conversation__held_on", "-assessment_id")
-        .values_list("domain__code", "score")
+        .values_list("domain__code", "score", "assessment__conversation__held_on")
     )
-    found: dict[str, int | None] = {}
-    for code, score in rows:
-        found.setdefault(code, score)
+    found: dict[str, tuple[int, object]] = {}
+    for code, score, held_on in rows:
+        found.setdefault(code, (score, held_on))
     return found
+
+
+def latest_scores(person_id: int, domains: list[str], before) -> dict[str, int | None]:
+    """The person's most recent assessed score per domain from before this review."""
+    return {code: score for code, (score, _) in previous(person_id, domains, before).items()}
 
 
 @transaction.atomic
@@ -104,11 +111,14 @@ def hold(
     services.schedule_review(plan)
     triggers = []
     for person_id, given in scores.items():
-        for trigger in follow_up.declined(before[person_id], given, domains[person_id]):
+        for trigger in follow_up.declined(before[person_id], given, domains[person_id], DOMAIN_NAMES):
             name = members[person_id].first_names
             triggers.append(
                 follow_up.Trigger(
-                    trigger.kind, f"{name}, {trigger.detail}", f"person:{person_id}:{trigger.key}"
+                    trigger.kind,
+                    f"{name}, {trigger.detail}",
+                    # Per review: a later decline to the same score is a new cause.
+                    f"person:{person_id}:{trigger.key}:{held_on:%Y-%m-%d}",
                 )
             )
     follow_up_signals.raise_signals(plan, triggers)

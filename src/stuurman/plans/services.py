@@ -13,13 +13,21 @@ from django.utils import timezone
 
 from stuurman.privacy import log
 
-from . import coordination, reviews, tiers, versioning
+from . import coordination, learning, reviews, tiers, versioning
 from .models import AgreedVersion, Contribution, Goal, LowerTierConsideration, Plan
 from .snapshot import content
 
 
 def _members(household):
     return set(household.memberships.filter(until__isnull=True).values_list("person_id", flat=True))
+
+
+def _names(household) -> list[str]:
+    """The members' names, which do not make a tailored solution another one (plans/solutions.py)."""
+    rows = household.memberships.filter(until__isnull=True).values_list(
+        "person__first_names", "person__surname"
+    )
+    return [name for row in rows for name in row if name]
 
 
 def schedule_review(plan: Plan) -> None:
@@ -150,6 +158,7 @@ def save_contribution(
     summary = f"Inzet {'toegevoegd' if new else 'gewijzigd'} ({tier.label}): {contribution.what}"
     versioning.bump(http, plan, expected_version, summary)
     contribution.plan = plan
+    contribution.solution_key = learning.key_for(contribution, _names(plan.household))
     contribution.full_clean(exclude=["plan", "goal", "person", "network_member", "service", "provider"])
     contribution.save()
     contribution.considerations.all().delete()
@@ -163,6 +172,8 @@ def save_contribution(
             )
             for c in considered
         )
+    # The learning assortment counts this solution now, so a proposal does not wait for the night.
+    learning.feed(plan.municipality, contribution.solution_key)
     versioning.record(http, plan, log.Action.CREATE if new else log.Action.UPDATE, summary)
     return contribution
 

@@ -40,21 +40,27 @@ def lower_tiers(tier: Tier) -> list[Tier]:
     return [lower for lower in Tier if lower < tier]
 
 
-def problems(tier: Tier, considerations: Iterable[Consideration]) -> list[str]:
-    """What is missing before a contribution of this tier may be saved; empty when nothing is."""
+def problems_by_tier(tier: Tier, considerations: Iterable[Consideration]) -> dict[Tier, str]:
+    """Per lower tier, what is missing in its consideration; empty when nothing is (a form puts each
+    message at the tier it belongs to)."""
     tier = Tier(tier)
     if tier not in NEEDS_CONSIDERATION:
-        return []
+        return {}
     given: Mapping[Tier, Consideration] = {Tier(c.tier): c for c in considerations}
-    found = []
+    found = {}
     for lower in lower_tiers(tier):
         consideration = given.get(lower)
         if consideration is None or not consideration.considered:
-            found.append(f"Overweeg eerst {lower.label}: is daar gekeken of het kan helpen?")
+            found[lower] = f"Overweeg eerst {lower.label}: is daar gekeken of het kan helpen?"
         elif len(consideration.why_not_enough.strip()) < MIN_REASON:
             why = f"leg uit waarom dit niet volstaat (minstens {MIN_REASON} tekens)"
-            found.append(f"{lower.label.capitalize()}: {why}.")
+            found[lower] = f"{lower.label.capitalize()}: {why}."
     return found
+
+
+def problems(tier: Tier, considerations: Iterable[Consideration]) -> list[str]:
+    """What is missing before a contribution of this tier may be saved; empty when nothing is."""
+    return list(problems_by_tier(tier, considerations).values())
 
 
 def spread(tiers: Iterable[Tier]) -> dict[Tier, int]:

@@ -19,12 +19,15 @@ MENU = (
     Item(_("Werkvoorraad"), "intake:queue", "intake.work_requests"),
     Item(_("Mijn meldingen"), "intake:registered", "intake.register_request"),
     Item(_("Zoeken"), "files:search", "privacy.view_files"),
+    Item(_("Mijn plannen"), "plans:mine", "plans.coordinate_plan"),
+    Item(_("Opvolging"), "plans:follow_up", "plans.view_follow_up"),
     Item(_("Bekend?"), "files:known_check", "privacy.check_known_person"),
     Item(_("Team"), "privacy:team", "privacy.assign_households"),
     Item(_("Noodtoegang"), "privacy:break_glass", "privacy.break_glass"),
     Item(_("Toegangslog"), "privacy:log", "privacy.view_accesslog"),
     Item(_("Te beoordelen"), "privacy:emergency_queue", "privacy.review_emergency_access"),
     Item(_("Aanbod"), "catalog:manage_services", "catalog.manage_catalog"),
+    Item(_("Budgetten"), "plans:budgets", "plans.change_budget"),
     Item(_("Sociale kaart"), "catalog:social_map"),
 )
 

@@ -66,11 +66,8 @@ def household(request, household, grant):
 
 
 def _drawing(household, network):
-    return {
-        "view_box": circles.VIEW_BOX,
-        "centre": circles.CENTRE,
-        "centre_radius": circles.CENTRE_RADIUS,
-        "rings": list(reversed(circles.rings(dict(NetworkMember.Circle.choices)))),
-        "dots": circles.place([(member.circle, member.display_name) for member in network]),
-        "centre_label": household.name.removeprefix("Huishouden "),
-    }
+    return circles.drawing(
+        household.name.removeprefix("Huishouden "),
+        dict(NetworkMember.Circle.choices),
+        [(member.circle, member.display_name) for member in network],
+    )

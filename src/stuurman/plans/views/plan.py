@@ -1,0 +1,207 @@
+"""The plan itself: the household's way in, starting a plan, the plan page, its period and status,
+the agreement, the agreed versions as they were agreed, the full history, and the PDF."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from stuurman.privacy import log
+from stuurman.privacy.declarations import household_file
+
+from .. import coordination, letter, page, services, snapshot
+from ..forms import AgreementForm, PlanForm, StartForm
+from ..models import Plan
+from .common import ADD, CHANGE, VIEW, attempt, form_page, members, open_plan, plan_of, read
+
+
+@household_file(VIEW)
+def household(request, household, grant):
+    """From the household page: its open plan, or the plans it had and the way to start one."""
+    plans = list(household.plans.order_by("-starts_on", "-pk"))
+    running = next((plan for plan in plans if plan.status != Plan.Status.ENDED), None)
+    if running is not None:
+        return redirect("plans:plan", household_id=household.pk, plan_id=running.pk)
+    log.record(
+        request,
+        log.Action.READ,
+        purpose="Plannen van het huishouden",
+        persons=members(household),
+        objects=plans,
+        object_type="plan",
+        grant=grant,
+    )
+    return render(request, "plans/household.html", {"household": household, "plans": plans})
+
+
+@household_file(ADD)
+def start(request, household, grant):
+    user = request.user
+    teams = user.teams.filter(municipality=household.municipality)
+    choosable = coordination.coordinators(household.municipality, teams=teams)
+    form = StartForm(request.POST or None, household=household, user=user, coordinators=choosable)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        plan = attempt(
+            form,
+            lambda: services.start(
+                request,
+                household,
+                coordinator=data["coordinator"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                conversations=data.get("conversations", []),
+                requests=data.get("requests", []),
+            ),
+        )
+        if plan is not None:
+            messages.success(
+                request,
+                f"Het plan is opgesteld. De eerste evaluatie is gepland op {plan.next_review_on:%d-%m-%Y}.",
+            )
+            return redirect("plans:plan", household_id=household.pk, plan_id=plan.pk)
+    return form_page(
+        request,
+        title=f"Plan opstellen voor {household.name}",
+        intro="Eén huishouden, één plan, één regisseur. Doelen en inzet voegt u daarna toe.",
+        forms=[form],
+        cancel=reverse("files:household", args=[household.pk]),
+        submit="Plan opstellen",
+    )
+
+
+@household_file(VIEW)
+def detail(request, household, grant, plan_id):
+    plan = plan_of(household, plan_id)
+    context = page.context(plan, timezone.localdate())
+    read(request, grant, plan, "plan")
+    return render(request, "plans/plan.html", {"household": household, **context})
+
+
+@household_file(CHANGE)
+def edit(request, household, grant, plan_id):
+    plan = plan_of(household, plan_id)
+    open_plan(plan)
+    form = PlanForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        changed = attempt(
+            form,
+            lambda: services.change(
+                request,
+                plan,
+                data["version"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                status=data["status"],
+            ),
+        )
+        if changed is not None:
+            messages.success(request, f"Het plan is gewijzigd ({changed.get_status_display()}).")
+            return redirect("plans:plan", household_id=household.pk, plan_id=plan.pk)
+    return form_page(
+        request,
+        title="Periode en status van het plan",
+        intro="Een plan loopt pas als de inwoner ermee akkoord is. Een beëindigd plan verandert niet meer.",
+        forms=[form],
+        cancel=reverse("plans:plan", args=[household.pk, plan.pk]),
+        submit="Opslaan",
+        plan=plan,
+    )
+
+
+@household_file(CHANGE)
+def agreement(request, household, grant, plan_id):
+    plan = plan_of(household, plan_id)
+    open_plan(plan)
+    form = AgreementForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        agreed = attempt(
+            form,
+            lambda: services.agree(
+                request,
+                plan,
+                data["version"],
+                agreed=data["agreed"],
+                on=data["on"],
+                how=data["how"],
+                words=data["words"],
+            ),
+        )
+        if agreed is not None:
+            done = "akkoord" if agreed.agreed else "niet akkoord, in eigen woorden vastgelegd"
+            messages.success(request, f"Versie {agreed.number} van het plan: {done}.")
+            return redirect("plans:plan", household_id=household.pk, plan_id=plan.pk)
+    return form_page(
+        request,
+        title="Akkoord van de inwoner",
+        intro="Het plan zoals het nu is wordt bewaard als afgesproken versie; de inwoner krijgt het als PDF.",
+        forms=[form],
+        cancel=reverse("plans:plan", args=[household.pk, plan.pk]),
+        submit="Vastleggen",
+        plan=plan,
+    )
+
+
+def _version(plan, number):
+    return get_object_or_404(plan.agreed_versions.select_related("recorded_by"), number=number)
+
+
+@household_file(VIEW)
+def agreed_version(request, household, grant, plan_id, number):
+    plan = plan_of(household, plan_id)
+    version = _version(plan, number)
+    shown = page.readable(version.content)
+    read(request, grant, plan, f"afgesproken versie {version.number}")
+    context = {
+        "household": household,
+        "plan": plan,
+        "version": version,
+        "content": shown,
+        "goals_by_person": page.by_person(shown["goals"]),
+        "contributions_by_tier": page.by_tier(shown["contributions"]),
+    }
+    return render(request, "plans/agreed_version.html", context)
+
+
+@household_file(VIEW)
+def history(request, household, grant, plan_id):
+    plan = plan_of(household, plan_id)
+    events = Paginator(plan.events.select_related("by").order_by("-version"), 50).get_page(
+        request.GET.get("pagina")
+    )
+    read(request, grant, plan, "wijzigingen van het plan")
+    return render(request, "plans/history.html", {"household": household, "plan": plan, "page": events})
+
+
+def _pdf(request, grant, plan, content, version=None) -> HttpResponse:
+    pdf = letter.pdf(plan, content, version)
+    log.record(
+        request,
+        log.Action.PRINT,
+        purpose=f"Plan als PDF{f' (versie {version.number})' if version else ''}",
+        persons=members(plan.household),
+        objects=[plan],
+        object_type="plan",
+        grant=grant,
+    )
+    name = f"plan-versie-{version.number}" if version else f"plan-{timezone.localdate():%Y-%m-%d}"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@household_file(VIEW)
+def plan_pdf(request, household, grant, plan_id):
+    plan = plan_of(household, plan_id)
+    return _pdf(request, grant, plan, snapshot.content(plan))
+
+
+@household_file(VIEW)
+def version_pdf(request, household, grant, plan_id, number):
+    plan = plan_of(household, plan_id)
+    version = _version(plan, number)
+    return _pdf(request, grant, plan, version.content, version)
