@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("stuurman.intake.urls")),
     path("", include("stuurman.assessment.urls")),
     path("", include("stuurman.catalog.urls")),
+    path("", include("stuurman.monitoring.urls")),
     path("", include("stuurman.plans.urls")),
     path("privacy/", include("stuurman.privacy.urls")),
     path("inrichting/", configuration_site.urls),

@@ -41,6 +41,7 @@ _FILE_WORK = (
     "plans.change_plan",
     "plans.view_plan",
     "plans.view_follow_up",
+    "monitoring.view_team_dashboard",
 )
 
 ROLES: tuple[RoleSpec, ...] = (
@@ -59,12 +60,21 @@ ROLES: tuple[RoleSpec, ...] = (
     RoleSpec(
         "team_lead",
         "Teamleider",
-        ("accounts.view_team", "privacy.assign_households", "plans.coordinate_plan", *_FILE_WORK),
+        (
+            "accounts.view_team",
+            "privacy.assign_households",
+            "plans.coordinate_plan",
+            "monitoring.view_oversight",
+            *_FILE_WORK,
+        ),
     ),
     # Provider staff see only what an assignment needs; those pages come with the assignments.
     RoleSpec("provider_staff", "Medewerker aanbieder"),
-    # Policy advisors see aggregates only, never a person.
-    RoleSpec("policy_advisor", "Beleidsadviseur"),
+    # Policy advisors and council members see aggregates only, never a person: no privacy.view_files.
+    RoleSpec(
+        "policy_advisor", "Beleidsadviseur", ("monitoring.view_indicators", "monitoring.refresh_indicators")
+    ),
+    RoleSpec("council_member", "Raadslid", ("monitoring.view_indicators",)),
     # The privacy officer sees the log and judges emergency access, but opens no files.
     RoleSpec(
         "privacy_officer",
@@ -87,6 +97,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "accounts.change_team",
             "accounts.view_user",
             "catalog.manage_catalog",
+            "monitoring.refresh_indicators",
             "plans.view_budget",
             "plans.add_budget",
             "plans.change_budget",

@@ -7,8 +7,8 @@ written with one bulk insert per model per batch, each batch in its own transact
 
 import random
 import string
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Max
@@ -18,9 +18,9 @@ from tqdm import tqdm
 from stuurman.accounts.models import Team, User
 from stuurman.identifiers import bsn_from_number
 from stuurman.people.models import Household, Membership, Person
-from stuurman.privacy.models import Involvement
 from stuurman.tenancy.models import Area, Municipality
 
+from . import case_rows, cases, spending
 from .loader import FAMILY_BSN_BASE
 from .names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES, display_surname
 from .region import MUNICIPALITIES, REGION_NAME, buurt_code
@@ -31,6 +31,8 @@ BATCH_SIZE = 2000
 # About one in eight households has an open file with the team of its area (DESIGN.md §7: 90,000 of
 # 700,000 inhabitants' households), so the access policy has realistic work to do.
 OPEN_FILE_SHARE = 0.13
+# And some had a file that is closed now: their plan ended, which is what outflow is about.
+PAST_FILE_SHARE = 0.05
 _OPEN_FILE_REASONS = (
     "Melding via de huisarts",
     "Aanvraag Wmo-ondersteuning via de website",
@@ -59,9 +61,17 @@ class _Address:
 
 
 def generate_households(
-    count: int, *, seed: int = 2026, progress: bool = True, today: date | None = None
+    count: int,
+    *,
+    seed: int = 2026,
+    progress: bool = True,
+    today: date | None = None,
+    open_share: float = OPEN_FILE_SHARE,
 ) -> int:
-    """Add ``count`` households to Regio Voorbeeld (loaded first) and return how many were made."""
+    """Add ``count`` households to Regio Voorbeeld (loaded first) and return how many were made.
+
+    Households with a file get their case (demo/cases.py); ``open_share`` is the share with a file open
+    now (the benchmarks raise it to reach a region's 90,000 open files)."""
     if count < 0:
         raise ValueError(f"count must be 0 or more, not {count}")
     today = today or timezone.localdate()
@@ -70,18 +80,33 @@ def generate_households(
     bsn_counter = _next_bsn_number()
     # Open files are recorded as assigned by a team lead; without one (a bare region) there are none.
     recorder = User.objects.filter(groups__role__slug="team_lead").order_by("pk").first()
+    teams = list({a.team.pk: a.team for a in addresses if a.team}.values())
+    context = case_rows.Context.load(recorder, teams) if recorder is not None else None
     made = 0
     with tqdm(total=count, unit=" huishoudens", disable=not progress) as bar:
         while made < count:
             size = min(BATCH_SIZE, count - made)
             batch = [
-                _draw_household(random.Random(f"{seed}:{first_index + made + i}"), addresses, today)
+                _draw(random.Random(f"{seed}:{first_index + made + i}"), addresses, today, open_share)
                 for i in range(size)
             ]
-            bsn_counter = _write(batch, bsn_counter, recorder, today)
+            bsn_counter = _write(batch, bsn_counter, context, today)
             made += size
             bar.update(size)
+    if context is not None and made:
+        spending.fill_budgets(today)
     return made
+
+
+def _draw(rng: random.Random, addresses, today: date, open_share: float) -> "_DrawnHousehold":
+    """The household, then (from the same generator, so the household stays what it was) its case."""
+    drawn = _draw_household(rng, addresses, today, open_share)
+    members = [cases.Member(i, _age(m.birth_date, today)) for i, m in enumerate(drawn.members)]
+    if drawn.open_file:
+        return replace(drawn, case=cases.draw_case(rng, members, today, open_now=True))
+    if rng.random() < PAST_FILE_SHARE:
+        return replace(drawn, case=cases.draw_case(rng, members, today, open_now=False))
+    return replace(drawn, advice=cases.draw_advice(rng, today))
 
 
 def _addresses() -> list[_Address]:
@@ -152,9 +177,13 @@ class _DrawnHousehold:
     name: str
     members: tuple[_Member, ...]
     open_file: tuple[str, int] | None  # (reason, days ago) when the area's team is involved
+    case: cases.CaseDraw | None = None
+    advice: cases.RequestDraw | None = None
 
 
-def _draw_household(rng: random.Random, addresses: list[_Address], today: date) -> _DrawnHousehold:
+def _draw_household(
+    rng: random.Random, addresses: list[_Address], today: date, open_share: float = OPEN_FILE_SHARE
+) -> _DrawnHousehold:
     composition = rng.choices([c for c, _ in _COMPOSITIONS], weights=[w for _, w in _COMPOSITIONS])[0]
     members = _draw_members(rng, composition, today)
     address = rng.choice(addresses)
@@ -168,7 +197,7 @@ def _draw_household(rng: random.Random, addresses: list[_Address], today: date) 
         name=f"Huishouden {display_surname(head.prefix, head.surname)}",
         members=members,
         open_file=(
-            (rng.choice(_OPEN_FILE_REASONS), rng.randint(1, 400)) if rng.random() < OPEN_FILE_SHARE else None
+            (rng.choice(_OPEN_FILE_REASONS), rng.randint(1, 400)) if rng.random() < open_share else None
         ),
     )
 
@@ -283,8 +312,8 @@ def _phone(rng: random.Random) -> str:
 
 
 @transaction.atomic
-def _write(batch: list[_DrawnHousehold], bsn_counter: int, recorder: User | None, today: date) -> int:
-    """Insert one batch of households with their people; return the next free BSN counter."""
+def _write(batch: list[_DrawnHousehold], bsn_counter: int, context, today: date) -> int:
+    """Insert one batch of households with their people and cases; return the next free BSN counter."""
     persons: list[Person] = []
     for drawn in batch:
         for member in drawn.members:
@@ -300,32 +329,20 @@ def _write(batch: list[_DrawnHousehold], bsn_counter: int, recorder: User | None
         for drawn in batch
     )
     people = iter(persons)
-    Membership.objects.bulk_create(
-        Membership(household=household, person=next(people), role=member.role, since=member.since)
-        for household, drawn in zip(households, batch, strict=True)
-        for member in drawn.members
-    )
-    if recorder is not None:
-        Involvement.objects.bulk_create(
-            _involvement(household, drawn, recorder, today)
-            for household, drawn in zip(households, batch, strict=True)
-            if drawn.open_file and drawn.address.team
-        )
+    memberships, items = [], []
+    for household, drawn in zip(households, batch, strict=True):
+        mine = [next(people) for _ in drawn.members]
+        memberships += [
+            Membership(household=household, person=person, role=member.role, since=member.since)
+            for person, member in zip(mine, drawn.members, strict=True)
+        ]
+        if drawn.case or drawn.advice:
+            items.append((household, mine, drawn.address.team, drawn.case, drawn.advice))
+    Membership.objects.bulk_create(memberships)
+    # Cases are recorded as registered and assigned by a team lead; a bare region without one has none.
+    if context is not None:
+        case_rows.write(items, context, today)
     return bsn_counter
-
-
-def _involvement(household: Household, drawn: _DrawnHousehold, recorder: User, today: date) -> Involvement:
-    reason, days_ago = drawn.open_file
-    since = timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(9)))
-    return Involvement(
-        municipality=household.municipality,
-        household=household,
-        team=drawn.address.team,
-        source=Involvement.Source.TEAM_LEAD,
-        reason=reason,
-        since=since,
-        created_by=recorder,
-    )
 
 
 def _person(drawn: _DrawnHousehold, member: _Member, bsn: str) -> Person:

@@ -27,6 +27,7 @@ DEMO_USERS: tuple[tuple[str, str | None, str, str, str], ...] = (
     ("teamleider", "team_lead", "Petra", "van Dijk", ""),
     ("aanbieder", "provider_staff", "Kees", "Smit", "Zorggroep Rivierenland"),
     ("beleid", "policy_advisor", "Anouk", "Visser", ""),
+    ("raad", "council_member", "Ingrid", "Bos", ""),
     ("privacy", "privacy_officer", "Ruud", "Jansen", ""),
     ("beheer", "functional_admin", "Lotte", "Mulder", ""),
     ("els.devries", None, "Els", "de Vries", ""),

@@ -11,5 +11,6 @@ from .documents import *  # noqa: F403
 from .drafts import *  # noqa: F403
 from .i18n import *  # noqa: F403
 from .logging import *  # noqa: F403
+from .monitoring import *  # noqa: F403
 from .security import *  # noqa: F403
 from .static import *  # noqa: F403

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "stuurman.assessment",
     "stuurman.catalog",
     "stuurman.plans",
+    "stuurman.monitoring",
     "stuurman.demo",
 ]
 

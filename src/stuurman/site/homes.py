@@ -72,6 +72,13 @@ HOMES: dict[str, Home] = {
                 _("Keukentafelgesprekken die gepland of nog niet afgerond zijn."),
                 _("U heeft nog geen gesprekken gepland."),
             ),
+            Section(
+                _("Dashboard van het team"),
+                _("Werkvoorraad, termijnen, evaluaties en signalen van uw team in getallen."),
+                "",
+                url=reverse_lazy("monitoring:team"),
+                link_text=_("Naar het dashboard"),
+            ),
         ),
     ),
     "coordinator": Home(
@@ -107,8 +114,10 @@ HOMES: dict[str, Home] = {
         (
             Section(
                 _("Werkverdeling"),
-                _("Caseload per regisseur en huishoudens zonder regisseur."),
-                _("Er zijn nog geen huishoudens aan uw team toegewezen."),
+                _("Caseload per regisseur, huishoudens zonder regisseur, late evaluaties en escalaties."),
+                "",
+                url=reverse_lazy("monitoring:oversight"),
+                link_text=_("Naar het regie-overzicht"),
             ),
             Section(
                 _("Overdrachten"),
@@ -140,9 +149,24 @@ HOMES: dict[str, Home] = {
         _("Resultaten, bereik, wachttijden en kosten per gebied, zonder personen."),
         (
             Section(
-                _("Dashboard"),
+                _("Monitor"),
                 _("Indicatoren per gemeente, gebied en periode; kleine aantallen verborgen."),
-                _("Er zijn nog geen gegevens om te tonen."),
+                "",
+                url=reverse_lazy("monitoring:indicators"),
+                link_text=_("Naar de monitor"),
+            ),
+        ),
+    ),
+    "council_member": Home(
+        _("Raad"),
+        _("Hoe het sociaal domein ervoor staat: bereik, resultaten, termijnen en kosten, zonder personen."),
+        (
+            Section(
+                _("Monitor"),
+                _("Indicatoren per gemeente, gebied en periode; kleine aantallen verborgen."),
+                "",
+                url=reverse_lazy("monitoring:indicators"),
+                link_text=_("Naar de monitor"),
             ),
         ),
     ),
