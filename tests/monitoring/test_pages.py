@@ -176,3 +176,14 @@ def test_a_refresh_on_demand_makes_the_new_figures_current(beleid):
 
     assert current().pk != first.pk
     assert current().by == "beleid"
+
+
+def test_on_a_server_the_button_starts_the_refresh_as_a_process_of_its_own(beleid, settings, monkeypatch):
+    from stuurman.monitoring import views
+
+    started = []
+    monkeypatch.setattr(views, "start_in_background", started.append)
+    settings.MONITORING_REFRESH_IN_BACKGROUND = True
+    beleid.post("/monitor/verversen/")
+    assert started == ["beleid"]
+    assert "enkele minuten" in beleid.get("/monitor/").content.decode()

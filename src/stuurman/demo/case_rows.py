@@ -33,6 +33,7 @@ from stuurman.plans.models import (
 )
 from stuurman.privacy.models import Involvement
 
+from . import copying
 from .cases import LEGAL_GROUND, QUESTIONS, RequestDraw
 from .names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES, display_surname
 
@@ -126,7 +127,7 @@ def _coordinators(teams: list[Team]) -> dict[int, list[User]]:
 
 
 def write(items: list[tuple], context: Context, today) -> None:
-    """``items``: (household, persons by member index, address team, CaseDraw or None, advice or None)."""
+    """``items``: (household, person ids by member index, address team, CaseDraw or None, advice or None)."""
     now = timezone.now()
     requests, owners = [], []
     for household, persons, team, case, advice in items:
@@ -156,28 +157,29 @@ def write(items: list[tuple], context: Context, today) -> None:
             )
         )
         involvements.append(
-            Involvement(
-                municipality=household.municipality,
-                household=household,
-                team=team,
-                source=Involvement.Source.TEAM_LEAD,
-                reason=QUESTIONS[case.requests[0].law],
-                since=since,
-                until=until,
-                created_by=context.recorder,
-            )
+            {
+                "municipality_id": household.municipality_id,
+                "household_id": household.pk,
+                "team_id": team.pk,
+                "source": Involvement.Source.TEAM_LEAD,
+                "reason": QUESTIONS[case.requests[0].law],
+                "since": since,
+                "until": until,
+                "created_by_id": context.recorder.pk,
+            }
         )
         if case.transfer_days_ago and context.other_teams.get(team.pk):
             to = context.other_teams[team.pk][case.transfer_days_ago % len(context.other_teams[team.pk])]
             transfers.append(
-                Transfer(
-                    request=requests_of[household.pk][0],
-                    from_team=team,
-                    to_team=to,
-                    reason="Hoort bij het team van het andere gebied",
-                    sent_by=context.recorder,
-                    sent_at=now - timedelta(days=case.transfer_days_ago),
-                )
+                {
+                    "request_id": requests_of[household.pk][0].pk,
+                    "from_team_id": team.pk,
+                    "to_team_id": to.pk,
+                    "reason": "Hoort bij het team van het andere gebied",
+                    "state": Transfer.State.PENDING,
+                    "sent_by_id": context.recorder.pk,
+                    "sent_at": now - timedelta(days=case.transfer_days_ago),
+                }
             )
     plans = [
         Plan(
@@ -202,19 +204,24 @@ def write(items: list[tuple], context: Context, today) -> None:
         coordinator_of[plan.pk] = coordinator
         ended = case.plan.ends_on if case.plan.status == "ended" else None
         coordinations.append(
-            Coordination(
-                plan=plan,
-                coordinator=coordinator,
-                reason="Plan opgesteld",
-                since=plan.starts_on,
-                until=ended,
-                ended_reason="Plan beëindigd" if ended else "",
-            )
+            {
+                "plan_id": plan.pk,
+                "coordinator_id": coordinator.pk,
+                "temporary": False,
+                "reason": "Plan opgesteld",
+                "since": plan.starts_on,
+                "until": ended,
+                "ended_reason": "Plan beëindigd" if ended else "",
+            }
         )
         events.append(
-            PlanEvent(
-                plan=plan, version=1, at=_aware(plan.starts_on), by=coordinator, summary="Plan opgesteld"
-            )
+            {
+                "plan_id": plan.pk,
+                "version": 1,
+                "at": _aware(plan.starts_on),
+                "by_id": coordinator.pk,
+                "summary": "Plan opgesteld",
+            }
         )
         if plan.status != "draft":
             content = {
@@ -226,41 +233,44 @@ def write(items: list[tuple], context: Context, today) -> None:
                 "contributions": [],
             }
             agreed.append(
-                AgreedVersion(
-                    plan=plan,
-                    number=1,
-                    plan_version=1,
-                    agreed=True,
-                    on=plan.starts_on,
-                    how=AgreedVersion.How.VERBAL,
-                    content=content,
-                    recorded_by=coordinator,
-                )
+                {
+                    "plan_id": plan.pk,
+                    "number": 1,
+                    "plan_version": 1,
+                    "agreed": True,
+                    "on": plan.starts_on,
+                    "how": AgreedVersion.How.VERBAL,
+                    "content": content,
+                    "recorded_by_id": coordinator.pk,
+                }
             )
         reference = f"plans.plan:{plan.pk}"
         until = _aware(ended + timedelta(days=1)) if ended else None
-        for party in ({"user": coordinator}, {"team": team}):
+        for party in ({"user_id": coordinator.pk}, {"team_id": team.pk}):
             involvements.append(
-                Involvement(
-                    municipality=household.municipality,
-                    household=household,
-                    source=Involvement.Source.PLAN,
-                    reference=reference,
-                    reason="Regie over het plan",
-                    since=_aware(plan.starts_on),
-                    until=until,
-                    created_by=context.recorder,
+                {
+                    "municipality_id": household.municipality_id,
+                    "household_id": household.pk,
+                    "source": Involvement.Source.PLAN,
+                    "reference": reference,
+                    "reason": "Regie over het plan",
+                    "since": _aware(plan.starts_on),
+                    "until": until,
+                    "created_by_id": context.recorder.pk,
                     **party,
-                )
+                }
             )
         for request in requests_of[household.pk]:
-            links.append(Plan.requests.through(plan_id=plan.pk, request_id=request.pk))
-    Coordination.objects.bulk_create(coordinations)
-    PlanEvent.objects.bulk_create(events)
-    AgreedVersion.objects.bulk_create(agreed)
-    Plan.requests.through.objects.bulk_create(links)
-    Involvement.objects.bulk_create(involvements)
-    Transfer.objects.bulk_create(transfers)
+            links.append({"plan_id": plan.pk, "request_id": request.pk})
+    for model, rows in (
+        (Coordination, coordinations),
+        (PlanEvent, events),
+        (AgreedVersion, agreed),
+        (Plan.requests.through, links),
+        (Involvement, involvements),
+        (Transfer, transfers),
+    ):
+        copying.insert(model, rows)
     _plan_parts(plans, with_plans, coordinator_of, context, today, now)
 
 
@@ -279,7 +289,7 @@ def _request(household, head, team, draw: RequestDraw, context: Context, today) 
         question=QUESTIONS[draw.law],
         life_domains=[],
         safety_concern=False,
-        person=head,
+        person_id=head,
         household=household,
         law=draw.law,
         status=Request.Status.ROUTED if open_now else Request.Status.CLOSED,
@@ -305,7 +315,7 @@ def _plan_parts(plans, with_plans, coordinator_of, context: Context, today, now)
             goals.append(
                 Goal(
                     plan=plan,
-                    person=persons[member],
+                    person_id=persons[member],
                     domain=domain,
                     wording=f"Het gaat weer beter met {domain}",
                     described_by=Goal.Described.INHABITANT,
@@ -357,31 +367,31 @@ def _plan_parts(plans, with_plans, coordinator_of, context: Context, today, now)
         for lower in Tier:
             if lower < draw.tier:
                 considerations.append(
-                    LowerTierConsideration(
-                        contribution=contribution,
-                        tier=lower,
-                        considered=True,
-                        why_not_enough=f"Besproken: {TIER_LABELS[lower]} is niet genoeg voor deze vraag.",
-                    )
+                    {
+                        "contribution_id": contribution.pk,
+                        "tier": lower,
+                        "considered": True,
+                        "why_not_enough": f"Besproken: {TIER_LABELS[lower]} is niet genoeg voor deze vraag.",
+                    }
                 )
         if draw.decision:
             granted, decided, known = draw.decision
             decisions.append(
-                Decision(
-                    contribution=contribution,
-                    granted=granted,
-                    decided_on=decided,
-                    made_known_on=known,
-                    starts_on=contribution.starts_on,
-                    ends_on=contribution.ends_on,
-                    product=str(contribution.service)[:150],
-                    legal_ground=LEGAL_GROUND[draw.law],
-                    objection_due=deadlines.objection_window(known).due,
-                    decided_by=coordinator,
-                )
+                {
+                    "contribution_id": contribution.pk,
+                    "granted": granted,
+                    "decided_on": decided,
+                    "made_known_on": known,
+                    "starts_on": contribution.starts_on,
+                    "ends_on": contribution.ends_on,
+                    "product": str(contribution.service)[:150],
+                    "legal_ground": LEGAL_GROUND[draw.law],
+                    "objection_due": deadlines.objection_window(known).due,
+                    "decided_by_id": coordinator.pk,
+                }
             )
-    LowerTierConsideration.objects.bulk_create(considerations)
-    Decision.objects.bulk_create(decisions)
+    copying.insert(LowerTierConsideration, considerations)
+    copying.insert(Decision, decisions)
     _follow_up(plans, with_plans, coordinator_of, context, today, now)
 
 
@@ -391,13 +401,13 @@ def _follow_up(plans, with_plans, coordinator_of, context: Context, today, now) 
         coordinator = coordinator_of[plan.pk]
         for review in case.plan.reviews:
             reviews.append(
-                Review(
-                    plan=plan,
-                    due_on=review.due_on,
-                    reason=review.reason,
-                    held_on=review.held_on,
-                    held_by=coordinator,
-                )
+                {
+                    "plan_id": plan.pk,
+                    "due_on": review.due_on,
+                    "reason": review.reason,
+                    "held_on": review.held_on,
+                    "held_by_id": coordinator.pk,
+                }
             )
         for moment in case.plan.moments:
             conversations.append(
@@ -411,31 +421,31 @@ def _follow_up(plans, with_plans, coordinator_of, context: Context, today, now) 
         if case.plan.escalation:
             raised, forced = case.plan.escalation
             escalations.append(
-                Escalation(
-                    plan=plan,
-                    against="Zorggroep Rivierenland",
-                    what="Start van de begeleiding blijft uit",
-                    doorzettingsmacht=forced,
-                    raised_on=raised,
-                    raised_by=coordinator,
-                )
+                {
+                    "plan_id": plan.pk,
+                    "against": "Zorggroep Rivierenland",
+                    "what": "Start van de begeleiding blijft uit",
+                    "doorzettingsmacht": forced,
+                    "raised_on": raised,
+                    "raised_by_id": coordinator.pk,
+                }
             )
         due = case.plan.next_review_on
         if due is not None and due < today and plan.status != "ended":
             signals.append(
-                FollowUpSignal(
-                    plan=plan,
-                    team=team,
-                    kind=FollowUpSignal.Kind.REVIEW_OVERDUE,
-                    key=f"review:{due}",
-                    detail=f"De evaluatie had uiterlijk {due:%d-%m-%Y} moeten plaatsvinden.",
-                    raised_at=now,
-                )
+                {
+                    "plan_id": plan.pk,
+                    "team_id": team.pk,
+                    "kind": FollowUpSignal.Kind.REVIEW_OVERDUE,
+                    "key": f"review:{due}",
+                    "detail": f"De evaluatie had uiterlijk {due:%d-%m-%Y} moeten plaatsvinden.",
+                    "raised_at": now,
+                }
             )
-    Review.objects.bulk_create(reviews)
+    copying.insert(Review, reviews)
     Conversation.objects.bulk_create(conversations)
-    Escalation.objects.bulk_create(escalations)
-    FollowUpSignal.objects.bulk_create(signals)
+    copying.insert(Escalation, escalations)
+    copying.insert(FollowUpSignal, signals)
     if context.zrm is None:
         return
     assessments, scores = [], []
@@ -447,7 +457,7 @@ def _follow_up(plans, with_plans, coordinator_of, context: Context, today, now) 
                 rung = moment.rungs.get(member)
                 assessment = Assessment(
                     conversation=conversation,
-                    person=persons[member],
+                    person_id=persons[member],
                     version=context.zrm,
                     law=moment.law.get(member, ""),
                     ladder=context.ladder if rung and context.ladder else None,
@@ -457,9 +467,17 @@ def _follow_up(plans, with_plans, coordinator_of, context: Context, today, now) 
                 assessments.append(assessment)
                 scores.append((assessment, domains))
     Assessment.objects.bulk_create(assessments)
-    Score.objects.bulk_create(
-        Score(assessment=assessment, domain=context.zrm_domains[code], score=value, reason=SCORE_REASON)
-        for assessment, domains in scores
-        for code, value in domains.items()
-        if code in context.zrm_domains
+    copying.insert(
+        Score,
+        [
+            {
+                "assessment_id": a.pk,
+                "domain_id": context.zrm_domains[code].pk,
+                "score": value,
+                "reason": SCORE_REASON,
+            }
+            for a, domains in scores
+            for code, value in domains.items()
+            if code in context.zrm_domains
+        ],
     )

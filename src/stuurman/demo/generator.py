@@ -20,7 +20,7 @@ from stuurman.identifiers import bsn_from_number
 from stuurman.people.models import Household, Membership, Person
 from stuurman.tenancy.models import Area, Municipality
 
-from . import case_rows, cases, spending
+from . import case_rows, cases, copying, spending
 from .loader import FAMILY_BSN_BASE
 from .names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES, display_surname
 from .region import MUNICIPALITIES, REGION_NAME, buurt_code
@@ -314,7 +314,7 @@ def _phone(rng: random.Random) -> str:
 @transaction.atomic
 def _write(batch: list[_DrawnHousehold], bsn_counter: int, context, today: date) -> int:
     """Insert one batch of households with their people and cases; return the next free BSN counter."""
-    persons: list[Person] = []
+    persons: list[dict] = []
     for drawn in batch:
         for member in drawn.members:
             bsn = bsn_from_number(bsn_counter)
@@ -323,42 +323,42 @@ def _write(batch: list[_DrawnHousehold], bsn_counter: int, context, today: date)
                 bsn = bsn_from_number(bsn_counter)
             bsn_counter += 1
             persons.append(_person(drawn, member, bsn))
-    Person.objects.bulk_create(persons)
+    person_ids = copying.insert_with_ids(Person, persons)
     households = Household.objects.bulk_create(
         Household(municipality=drawn.address.municipality, name=drawn.name, area=drawn.address.area)
         for drawn in batch
     )
-    people = iter(persons)
+    people = iter(person_ids)
     memberships, items = [], []
     for household, drawn in zip(households, batch, strict=True):
         mine = [next(people) for _ in drawn.members]
         memberships += [
-            Membership(household=household, person=person, role=member.role, since=member.since)
+            {"household_id": household.pk, "person_id": person, "role": member.role, "since": member.since}
             for person, member in zip(mine, drawn.members, strict=True)
         ]
         if drawn.case or drawn.advice:
             items.append((household, mine, drawn.address.team, drawn.case, drawn.advice))
-    Membership.objects.bulk_create(memberships)
+    copying.insert(Membership, memberships)
     # Cases are recorded as registered and assigned by a team lead; a bare region without one has none.
     if context is not None:
         case_rows.write(items, context, today)
     return bsn_counter
 
 
-def _person(drawn: _DrawnHousehold, member: _Member, bsn: str) -> Person:
-    return Person(
-        municipality=drawn.address.municipality,
-        bsn=bsn,
-        first_names=member.first_names,
-        prefix=member.prefix,
-        surname=member.surname,
-        birth_date=member.birth_date,
-        sex=member.sex,
-        phone=member.phone,
-        street=drawn.street,
-        house_number=drawn.house_number,
-        house_letter=drawn.house_letter,
-        postcode=drawn.postcode,
-        city=drawn.address.city,
-        area=drawn.address.area,
-    )
+def _person(drawn: _DrawnHousehold, member: _Member, bsn: str) -> dict:
+    return {
+        "municipality_id": drawn.address.municipality.pk,
+        "bsn": bsn,
+        "first_names": member.first_names,
+        "prefix": member.prefix,
+        "surname": member.surname,
+        "birth_date": member.birth_date,
+        "sex": member.sex,
+        "phone": member.phone,
+        "street": drawn.street,
+        "house_number": drawn.house_number,
+        "house_letter": drawn.house_letter,
+        "postcode": drawn.postcode,
+        "city": drawn.address.city,
+        "area_id": drawn.address.area.pk,
+    }

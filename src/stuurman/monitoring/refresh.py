@@ -8,10 +8,12 @@ the whole set at once, so a figure hidden on one page cannot be worked out from 
 """
 
 import secrets
+import subprocess
+import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -25,6 +27,7 @@ from .models import Cell, Refresh
 from .periods import Period, covering, of_day
 
 POPULATION_PERIOD = "now"
+TRIGGER_PAGE = "op verzoek, vanaf de monitor"
 ADVISORY_LOCK = 80_090_001  # any fixed number of our own: one refresh at a time
 
 
@@ -187,6 +190,64 @@ def _rolled_up(raw: Raw, scopes: Scopes) -> Raw:
     return full
 
 
+class _Grid:
+    """One indicator of one region as numbered cells (period, scope, law, key): plain integers keep
+    the relations of hundreds of thousands of cells small and quick to build."""
+
+    def __init__(self, periods, scopes, laws, keys):
+        self.periods, self.scopes, self.laws, self.keys = periods, scopes, laws, keys
+        self.p, self.s, self.l, self.k = (
+            {value: i for i, value in enumerate(axis)} for axis in (periods, scopes, laws, keys)
+        )
+
+    def id(self, period, scope, law, key) -> int:
+        return ((self.p[period] * len(self.scopes) + self.s[scope]) * len(self.laws) + self.l[law]) * len(
+            self.keys
+        ) + self.k[key]
+
+    def cell(self, number: int) -> tuple[str, str, str, str]:
+        number, k = divmod(number, len(self.keys))
+        number, law = divmod(number, len(self.laws))
+        period, scope = divmod(number, len(self.scopes))
+        return self.periods[period], self.scopes[scope], self.laws[law], self.keys[k]
+
+
+def _relations(grid: _Grid, indicator, domains, children, years) -> list:
+    """The totals that link the cells: categories, areas, the half-years of a year, the laws."""
+    found, cell = [], grid.id
+    periods, scopes, laws, keys = grid.periods, grid.scopes, grid.laws, grid.keys
+    sums = indicator.relations(domains)
+    parents = [(parent, children[parent]) for parent in scopes if parent in children]
+    for period in periods:
+        for scope in scopes:
+            for law in laws:
+                found += [
+                    (cell(period, scope, law, t), tuple(cell(period, scope, law, p) for p in ps))
+                    for t, ps in sums
+                ]
+        for law in laws:
+            for key in keys:
+                for parent, below in parents:
+                    found.append(
+                        (cell(period, parent, law, key), tuple(cell(period, c, law, key) for c in below))
+                    )
+    for year in years:
+        halves = [half.key for half in year.halves if half.key in grid.p]
+        for scope in scopes:
+            for law in laws:
+                for key in keys:
+                    found.append(
+                        (cell(year.key, scope, law, key), tuple(cell(h, scope, law, key) for h in halves))
+                    )
+    if indicator.laws:
+        for period in periods:
+            for scope in scopes:
+                for key in keys:
+                    parts = tuple(cell(period, scope, law, key) for law in indicator.laws)
+                    found.append((cell(period, scope, "", key), parts))
+    return found
+
+
 def _hidden(full: Raw, scopes: Scopes, periods: list[Period], domains: list[str]) -> set:
     """Suppress each indicator of each region as one linked set of cells."""
     hidden = set()
@@ -196,80 +257,80 @@ def _hidden(full: Raw, scopes: Scopes, periods: list[Period], domains: list[str]
     for indicator in ind.INDICATORS.values():
         if not indicator.suppressed:
             continue
-        keys = indicator.keys(domains) + indicator.implicit_keys(domains)
-        laws = ["", *indicator.laws]
+        implicit_keys = indicator.implicit_keys(domains)
+        keys = indicator.keys(domains) + implicit_keys
         for region in set(scopes.region_of.values()):
             in_region = [s for s, r in scopes.region_of.items() if r == region]
+            grid = _Grid(period_keys, in_region, ["", *indicator.laws], keys)
             cells = {}
             for period in period_keys:
                 for scope in in_region:
-                    for law in laws:
+                    for law in grid.laws:
                         present = full.get((indicator.id, period, scope, law), {})
                         for key in keys:
-                            cells[(period, scope, law, key)] = present.get(key, (0, None))[0]
-            relations = []
-            for period in period_keys:
-                for scope in in_region:
-                    for law in laws:
-                        for total, parts in indicator.relations(domains):
-                            relations.append(
-                                ((period, scope, law, total), tuple((period, scope, law, p) for p in parts))
-                            )
-                for law in laws:
-                    for key in keys:
-                        for parent in in_region:
-                            if parent in children:
-                                parts = tuple((period, child, law, key) for child in children[parent])
-                                relations.append(((period, parent, law, key), parts))
-            for year in years:
-                halves = [half.key for half in year.halves if half.key in period_keys]
-                for scope in in_region:
-                    for law in laws:
-                        for key in keys:
-                            parts = tuple((half, scope, law, key) for half in halves)
-                            relations.append(((year.key, scope, law, key), parts))
-            if indicator.laws:
-                for period in period_keys:
-                    for scope in in_region:
-                        for key in keys:
-                            parts = tuple((period, scope, law, key) for law in indicator.laws)
-                            relations.append(((period, scope, "", key), parts))
-            implicit = {cell for cell in cells if cell[3] in set(indicator.implicit_keys(domains))}
-            known = {cell for cell in cells if scopes.is_remainder(cell[1])}
-            for period, scope, law, key in suppression.protect(
-                cells, relations, implicit=implicit, known=known
-            ):
-                hidden.add((indicator.id, period, scope, law, key))
+                            cells[grid.id(period, scope, law, key)] = present.get(key, (0, None))[0]
+            relations = _relations(grid, indicator, domains, children, years)
+            implicit = {
+                grid.id(p, s, law, k)
+                for p in period_keys
+                for s in in_region
+                for law in grid.laws
+                for k in implicit_keys
+            }
+            known = {
+                grid.id(p, s, law, k)
+                for p in period_keys
+                for s in in_region
+                if scopes.is_remainder(s)
+                for law in grid.laws
+                for k in keys
+            }
+            for number in suppression.protect(cells, relations, implicit=implicit, known=known):
+                hidden.add((indicator.id, *grid.cell(number)))
     return hidden
 
 
-def _cells(refresh: Refresh, full: Raw, hidden: set, scopes: Scopes) -> list[Cell]:
+def _rows(full: Raw, hidden: set, scopes: Scopes) -> list[tuple]:
+    """What is stored: every non-zero cell with whether it is hidden; never a remainder, an implicit
+    cell, or a law the monitor does not report on its own ("anders")."""
     out = []
     for (indicator_id, period, scope, law), cells in full.items():
-        if scopes.is_remainder(scope):
-            continue
         indicator = ind.INDICATORS[indicator_id]
-        if law and law not in indicator.laws:
-            continue  # a law the monitor does not report on its own ("anders", or none at all)
+        if scopes.is_remainder(scope) or (law and law not in indicator.laws):
+            continue
         implicit = set(indicator.implicit)
+        prefix = indicator.unpublished_prefix
         for key, (count, amount) in cells.items():
             if key.rsplit(":", 1)[-1] in implicit or (count == 0 and not amount):
                 continue
-            unpublished = bool(indicator.unpublished_prefix) and key.startswith(indicator.unpublished_prefix)
-            out.append(
-                Cell(
-                    refresh=refresh,
-                    period=period,
-                    scope=scope,
-                    law=law,
-                    indicator=indicator_id,
-                    key=key,
-                    count=count,
-                    amount=amount,
-                    hidden=unpublished or (indicator_id, period, scope, law, key) in hidden,
-                )
-            )
+            secret = (bool(prefix) and key.startswith(prefix)) or (
+                indicator_id,
+                period,
+                scope,
+                law,
+                key,
+            ) in hidden
+            out.append((period, scope, law, indicator_id, key, count, amount, secret))
     return out
+
+
+_COLUMNS = ("period", "scope", "law", "indicator", "key", "count", "amount", "hidden")
+
+
+def _store(run: Refresh, rows: list[tuple]) -> None:
+    if connection.vendor != "postgresql":
+        Cell.objects.bulk_create(
+            (Cell(refresh=run, **dict(zip(_COLUMNS, row, strict=True))) for row in rows), 5000
+        )
+        return
+    # COPY: a few hundred thousand rows in seconds, where one model instance per row takes minutes.
+    columns = ", ".join(("refresh_id", *(f'"{name}"' for name in _COLUMNS)))
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {Cell._meta.db_table} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row((run.pk, *row))
 
 
 def _periods(today: date) -> list[Period]:
@@ -310,14 +371,14 @@ def refresh(*, trigger: str, by: str = "", today: date | None = None) -> Refresh
         _budgets(raw, periods)
         full = _rolled_up(raw, scopes)
         hidden = _hidden(full, scopes, periods, list(names))
-        cells = _cells(run, full, hidden, scopes)
+        rows = _rows(full, hidden, scopes)
         with transaction.atomic():
-            Cell.objects.bulk_create(cells, batch_size=5000)
+            _store(run, rows)
             run.status = Refresh.Status.DONE
             run.finished_at = timezone.now()
             run.periods = [p.key for p in periods]
             run.domains = names
-            run.cell_count = len(cells)
+            run.cell_count = len(rows)
             run.seconds = round(time.perf_counter() - started, 2)
             run.save()
         Refresh.objects.exclude(pk=run.pk).filter(started_at__lt=run.started_at).exclude(
@@ -335,3 +396,26 @@ def refresh(*, trigger: str, by: str = "", today: date | None = None) -> Refresh
 
 def current() -> Refresh | None:
     return Refresh.objects.filter(status=Refresh.Status.DONE).order_by("-finished_at", "-pk").first()
+
+
+STALE = timedelta(hours=3)  # a refresh "running" longer than this was killed
+
+
+def running() -> Refresh | None:
+    since = timezone.now() - STALE
+    return (
+        Refresh.objects.filter(status=Refresh.Status.RUNNING, started_at__gte=since).order_by("-pk").first()
+    )
+
+
+def start_in_background(by: str) -> None:
+    """``stuurman refresh-monitor`` in a process of its own, outliving the request that asked for it."""
+    command = [sys.executable, "-m", "stuurman.cli", "refresh-monitor", "--by", by]
+    command += ["--trigger", TRIGGER_PAGE]
+    subprocess.Popen(
+        command,
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )

@@ -2,6 +2,7 @@
 with a chart and a table per indicator, CSV and XLSX exports and the half-year report as PDF. Nothing
 here shows a person: the pages read only the suppressed aggregates (report.py)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -16,7 +17,7 @@ from stuurman.privacy import log
 from stuurman.privacy.declarations import requires_permission
 
 from . import cache, exports, filters, periods
-from .refresh import RefreshBusy, current, refresh
+from .refresh import TRIGGER_PAGE, RefreshBusy, current, refresh, running, start_in_background
 from .report import period_choices
 
 VIEW = "monitoring.view_indicators"
@@ -51,6 +52,7 @@ def _page(request, run, form, flt):
         "fields": form.fields_for_page() if form else [],
         "filter": flt,
         "may_refresh": request.user.has_perm("monitoring.refresh_indicators"),
+        "running": running(),
     }
     if run is None:
         return render(request, "monitoring/indicators.html", context)
@@ -145,12 +147,24 @@ def report_pdf(request):
 @requires_permission("monitoring.refresh_indicators")
 @require_POST
 def refresh_now(request):
-    try:
-        run = refresh(trigger="op verzoek, vanaf de monitor", by=request.user.get_username())
-    except RefreshBusy as busy:
-        messages.error(request, str(busy))
+    if running() is not None:
+        messages.info(
+            request, "De monitor wordt al opnieuw berekend. De nieuwe cijfers staan er zodra dat klaar is."
+        )
+    elif settings.MONITORING_REFRESH_IN_BACKGROUND:
+        start_in_background(request.user.get_username())
+        messages.info(
+            request,
+            "De monitor wordt opnieuw berekend; voor een hele regio duurt dat enkele minuten. "
+            "Tot dan blijven de huidige cijfers staan. Laad de pagina daarna opnieuw.",
+        )
     else:
-        messages.success(request, f"De monitor is opnieuw berekend in {run.seconds:.0f} seconden.")
+        try:
+            run = refresh(trigger=TRIGGER_PAGE, by=request.user.get_username())
+        except RefreshBusy as busy:
+            messages.error(request, str(busy))
+        else:
+            messages.success(request, f"De monitor is opnieuw berekend in {run.seconds:.0f} seconden.")
     query = request.POST.get("query", "")
     target = reverse("monitoring:indicators")
     return redirect(f"{target}?{query}" if query and "\n" not in query else target)

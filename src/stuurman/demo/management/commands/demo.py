@@ -7,6 +7,7 @@ from django.utils import timezone
 from stuurman.accounts.models import User
 from stuurman.demo import loader
 from stuurman.demo.generator import generate_households
+from stuurman.monitoring.refresh import refresh
 from stuurman.tenancy.models import Region
 
 FIRST_LOAD_HOUSEHOLDS = 200
@@ -47,6 +48,9 @@ class Command(BaseCommand):
         if households:
             made = generate_households(households, seed=seed, progress=options["verbosity"] > 0)
             self.stdout.write(self.style.SUCCESS(f"Generated {made} households."))
+            # The monitor shows the new households at once instead of after the next nightly run.
+            run = refresh(trigger="stuurman demo")
+            self.stdout.write(self.style.SUCCESS(f"Computed the monitor ({run.seconds} s)."))
 
     def _print_logins(self):
         users = {user.username: user for user in User.objects.filter(username__in=_demo_usernames())}

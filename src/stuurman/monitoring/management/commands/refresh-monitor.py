@@ -8,9 +8,15 @@ from stuurman.monitoring.refresh import RefreshBusy, refresh
 class Command(BaseCommand):
     help = "Compute every indicator per period, area and law, suppress small cells, and make it current."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--by", default="", help="who asked for it (the monitor's button passes the user)"
+        )
+        parser.add_argument("--trigger", default="stuurman refresh-monitor", help="why it runs")
+
+    def handle(self, *args, by, trigger, **options):
         try:
-            run = refresh(trigger="stuurman refresh-monitor", by="")
+            run = refresh(trigger=trigger, by=by)
         except RefreshBusy as busy:
             raise CommandError(str(busy)) from None
         periods = len(run.periods)
