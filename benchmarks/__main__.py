@@ -24,6 +24,7 @@ def main() -> None:
         bench_demo,
         bench_intake,
         bench_monitoring,
+        bench_plans,
         bench_privacy,
     )
     from .harness import run

@@ -62,6 +62,7 @@ class Size:
 
 
 DECADE = Size()
+COST = {Tier.TAILORED: Decimal("480.00"), Tier.SPECIALIST: Decimal("1250.00")}
 WHAT = {
     Tier.SELF: "zelf doen",
     Tier.HOUSEHOLD: "samen met de familie",
@@ -143,7 +144,7 @@ def build(size: Size = DECADE, *, coordinator="regisseur", seed: int = 7):
             what=f"Inzet {n + 1}: {WHAT[tier]}",
             starts_on=begins,
             ends_on=None if running else add_months(begins, 6),
-            cost_per_month=Decimal(rng.choice(["0", "0", "120.00", "480.00"])) if tier >= Tier.GENERAL else 0,
+            cost_per_month=COST.get(tier, Decimal(0)),
             law="wmo" if tier >= Tier.GENERAL else "",
         )
         if tier in (Tier.SELF, Tier.HOUSEHOLD):

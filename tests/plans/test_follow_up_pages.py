@@ -2,10 +2,12 @@
 follow-up list, where a colleague picks it up (once); the coordinator's own plans; coordination handed
 over temporarily and back; escalation and outcome; decision and assignment; the budgets page."""
 
+import io
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from stuurman.catalog.rules import Tier
 from stuurman.plans import follow_up_signals
 from stuurman.plans.models import Assignment, Budget, FollowUpSignal
 from stuurman.plans.services import Considered
+from stuurman.privacy.models import AccessLog
 
 from .factories import a_contribution, a_goal, a_plan, member
 from .test_follow_up import first_assessment
@@ -43,6 +46,8 @@ def test_a_lower_score_at_the_review_lands_on_the_follow_up_list_and_is_picked_u
     as_user(client, "regisseur")
     form = client.get(plan_url("review", plan))
     assert "3 (" in form.content.decode(), "the previous score is shown"
+    shown = AccessLog.objects.filter(action="read", purpose__endswith="evaluatie van het plan").get()
+    assert jan.pk in shown.person_ids, "a form page that shows scores is a read"
     missing = client.post(plan_url("review", plan), {"version": plan.version, "held_on": TODAY.isoformat()})
     assert "Geef aan of dit doel bereikt is." in missing.content.decode()
     held = client.post(
@@ -212,3 +217,15 @@ def test_the_functional_admin_sets_a_budget_and_a_consultant_may_not(client, dem
     assert str(budget.household_norm) == "6500.00"
     assert "Budgetten van Waalkant" in client.get(reverse("plans:budgets")).content.decode()
     assert as_user(client, "consulent").get(reverse("plans:budgets")).status_code == 403
+
+
+def test_the_nightly_run_raises_an_overdue_review_once_for_the_team(demo_region):
+    a_plan(starts_on=TODAY - timedelta(days=120))
+    said = io.StringIO()
+    call_command("follow-up", stdout=said)
+    assert said.getvalue().startswith("1 nieuwe signalen voor de opvolging")
+    call_command("follow-up", stdout=io.StringIO())
+    (signal,) = FollowUpSignal.objects.all()
+    assert (signal.kind, signal.team.name) == ("review_overdue", "Wijkteam Centrum-Noord")
+    with pytest.raises(CommandError, match="geen datum"):
+        call_command("follow-up", "--datum", "31-02-2027")

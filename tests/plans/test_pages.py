@@ -155,6 +155,9 @@ def test_each_tier_asks_only_for_its_own_who(coordinator):
     assert {"service", "provider", "delivery", "considered_5", "why_1"} <= fields[6]
     chooser = coordinator.get(plan_url("contribution_new", plan))
     assert "Georganiseerde vrijwilligers" in chooser.content.decode()
+    form = coordinator.get(plan_url("contribution_new", plan) + "?trede=1").context["form"]
+    assert form["starts_on"].value() == TODAY, "prefilled: from today"
+    assert form.fields["person"].required, "one way to say who: it is needed"
 
 
 def test_two_people_post_on_the_same_version_and_the_second_sees_what_changed(coordinator, client):
@@ -262,3 +265,19 @@ def test_the_plan_page_shows_costs_against_the_norm_and_the_budget(coordinator):
     assert "€ 7.200,00" in page  # per year
     assert "boven de norm" in page  # the demo's Wmo norm is € 6.000 per household
     assert "van € 14.880.000" in page
+
+
+def test_what_people_typed_is_shown_as_text_never_as_markup(coordinator):
+    http, plan = a_plan(starts_on=TODAY)
+    a_goal(
+        http,
+        plan,
+        wording='Ik wil <script>alert("x")</script> werken\nen "sparen"',
+        strengths="<b>sterk</b>",
+        observed_by="Jan & Els",
+    )
+    page = coordinator.get(plan_url("plan", plan)).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; werken<br>en &quot;sparen&quot;" in page
+    assert "&lt;b&gt;sterk&lt;/b&gt;" in page
+    assert "Jan &amp; Els" in page

@@ -198,8 +198,9 @@ class GoalForm(Versioned, ModelForm):
         self.fields["domain"] = forms.ChoiceField(
             label="Leefgebied", choices=[("", "— kies —"), *domain_choices(user)]
         )
-        if not self.instance.pk:
-            self.initial.setdefault("described_by", Goal.Described.INHABITANT)
+        self.fields["described_by"].choices = Goal.Described.choices
+        if not self.initial.get("described_by"):
+            self.initial["described_by"] = Goal.Described.INHABITANT
         self.order_fields(self.Meta.fields)
 
 
@@ -277,11 +278,13 @@ class ContributionForm(Versioned, ModelForm):
             label="Per", choices=[("", "—"), *choices(frequencies())], required=False
         )
         self.fields["law"].choices = [("", "—"), *LAWS]
+        self.fields["delivery"].choices = [("", "nog niet bekend"), *Contribution.Delivery.choices]
         if self.instance.pk:
             self.fields["unit"].initial = self.instance.unit
             self.fields["frequency"].initial = self.instance.frequency
         else:
-            self.fields["starts_on"].initial = max(plan.starts_on, timezone.localdate())
+            # The instance's empty values are the form's initial ones: fill in what is known here.
+            self.initial["starts_on"] = max(plan.starts_on, timezone.localdate())
         kind = KIND_OF_TIER.get(tier)
         if kind is not None:
             self.fields["service"].queryset = _services(plan, kind)

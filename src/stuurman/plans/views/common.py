@@ -21,7 +21,9 @@ VIEW, CHANGE, ADD, COORDINATE = (
 
 def plan_of(household, plan_id) -> Plan:
     """The household's plan; another household's plan answers 404 like one that does not exist."""
-    return get_object_or_404(Plan.objects.filter(household=household), pk=plan_id)
+    plan = get_object_or_404(Plan.objects.filter(household=household), pk=plan_id)
+    plan.household = household  # already read by the access policy
+    return plan
 
 
 def open_plan(plan: Plan) -> None:
@@ -42,6 +44,19 @@ def read(request, grant, plan: Plan, purpose: str, persons=None) -> None:
         persons=members(plan.household) if persons is None else persons,
         objects=[plan],
         object_type="plan",
+        grant=grant,
+    )
+
+
+def read_form(request, grant, household, plan, purpose: str) -> None:
+    """A form page shows the plan's personal data too (names, goals, scores): its showing is a read."""
+    log.record(
+        request,
+        log.Action.READ,
+        purpose=f"{purpose_of(grant)}: {purpose}",
+        persons=members(household),
+        objects=[plan] if plan is not None else [household],
+        object_type="plan" if plan is not None else "household",
         grant=grant,
     )
 

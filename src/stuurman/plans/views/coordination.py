@@ -9,7 +9,7 @@ from stuurman.privacy.declarations import household_file
 
 from .. import coordination
 from ..follow_up_forms import EscalationForm, HandOverForm, ResolveForm, TakeBackForm, TemporaryForm
-from .common import CHANGE, COORDINATE, attempt, form_page, open_plan, plan_of
+from .common import CHANGE, COORDINATE, attempt, form_page, open_plan, plan_of, read_form
 
 # action (the submit button's value) → heading and button of its form
 SECTIONS = {
@@ -68,6 +68,7 @@ def coordinate(request, household, grant, plan_id):
         if moved is not None:
             messages.success(request, f"De regie ligt nu bij {moved}.")
             return redirect("plans:plan", household_id=household.pk, plan_id=plan.pk)
+    read_form(request, grant, household, plan, "regie over het plan")
     temporary = " (tijdelijk overgedragen)" if now and now.temporary else ""
     return form_page(
         request,
@@ -97,6 +98,7 @@ def escalate(request, household, grant, plan_id):
         if raised is not None:
             messages.success(request, f"Escalatie vastgelegd: {raised.against}.")
             return redirect(f"{reverse('plans:plan', args=[household.pk, plan.pk])}#escalaties")
+    read_form(request, grant, household, plan, "escalatie")
     return form_page(
         request,
         title="Escalatie vastleggen",
@@ -122,6 +124,7 @@ def resolve(request, household, grant, plan_id, escalation_id):
         if done is not None:
             messages.success(request, f"De escalatie over {escalation.against} is afgehandeld.")
             return redirect(f"{reverse('plans:plan', args=[household.pk, plan.pk])}#escalaties")
+    read_form(request, grant, household, plan, "uitkomst van een escalatie")
     return form_page(
         request,
         title=f"Uitkomst van de escalatie over {escalation.against}",

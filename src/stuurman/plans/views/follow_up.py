@@ -19,7 +19,7 @@ from stuurman.privacy.declarations import household_file, requires_permission
 from .. import follow_up_signals, reviewing
 from ..follow_up_forms import PickUpForm, ReviewForm
 from ..models import Coordination, FollowUpSignal, GoalResult, Plan
-from .common import CHANGE, COORDINATE, attempt, open_plan, plan_of
+from .common import CHANGE, COORDINATE, attempt, open_plan, plan_of, read_form
 
 PAGE_SIZE = 25
 # Reviews due this soon already show on the follow-up list, so they can be planned.
@@ -80,6 +80,7 @@ def review(request, household, grant, plan_id):
                     request, f"Signaal voor het team: {signal.get_kind_display()} — {signal.detail}"
                 )
             return redirect(f"{reverse('plans:plan', args=[household.pk, plan.pk])}#evaluaties")
+    read_form(request, grant, household, plan, "evaluatie van het plan")
     context = {"household": household, "plan": plan, "form": form, "draft": draft, "today": today}
     return render(request, "plans/review.html", context, status=400 if form.errors else 200)
 

@@ -17,7 +17,7 @@ from stuurman.privacy.declarations import household_file
 from .. import decisions, services, tiers
 from ..forms import AssignmentForm, ContributionForm, DecisionForm, GoalForm
 from ..models import Contribution, Goal
-from .common import CHANGE, attempt, form_page, open_plan, plan_of
+from .common import CHANGE, attempt, form_page, open_plan, plan_of, read_form
 
 TIER_HELP = {
     tiers.Tier.SELF: "Wat iemand van het huishouden zelf doet.",
@@ -48,6 +48,7 @@ def _goal(request, household, grant, plan, goal):
             drafts.discard(request, grant=grant)
             messages.success(request, f"Het doel van {saved.person.first_names} is vastgelegd.")
             return redirect(f"{_back(household, plan)}#doelen")
+    read_form(request, grant, household, plan, "doel van het plan")
     return form_page(
         request,
         title="Doel wijzigen" if goal.pk else "Doel toevoegen",
@@ -117,6 +118,7 @@ def _contribution(request, household, grant, plan, contribution):
         "draft": draft,
         "editing": contribution.pk is not None,
     }
+    read_form(request, grant, household, plan, "inzet in het plan")
     return render(request, "plans/contribution.html", context, status=400 if form.errors else 200)
 
 
@@ -170,6 +172,7 @@ def decision(request, household, grant, plan_id, contribution_id):
                 f"Bezwaar kan tot en met {decided.objection_due:%d-%m-%Y}.",
             )
             return redirect(f"{_back(household, plan)}#besluiten")
+    read_form(request, grant, household, plan, "beschikking")
     return form_page(
         request,
         title=f"Beschikking: {contribution.service or contribution.what}",
@@ -197,6 +200,7 @@ def assignment(request, household, grant, plan_id, contribution_id):
         if made is not None:
             messages.success(request, f"Toewijzing {made.number} aan {made.provider} is vastgelegd.")
             return redirect(f"{_back(household, plan)}#besluiten")
+    read_form(request, grant, household, plan, "toewijzing")
     volume = ""
     if contribution.volume is not None:
         volume = (

@@ -14,7 +14,7 @@ from stuurman.privacy.declarations import household_file
 from .. import coordination, letter, page, services, snapshot
 from ..forms import AgreementForm, PlanForm, StartForm
 from ..models import Plan
-from .common import ADD, CHANGE, VIEW, attempt, form_page, members, open_plan, plan_of, read
+from .common import ADD, CHANGE, VIEW, attempt, form_page, members, open_plan, plan_of, read, read_form
 
 
 @household_file(VIEW)
@@ -62,6 +62,7 @@ def start(request, household, grant):
                 f"Het plan is opgesteld. De eerste evaluatie is gepland op {plan.next_review_on:%d-%m-%Y}.",
             )
             return redirect("plans:plan", household_id=household.pk, plan_id=plan.pk)
+    read_form(request, grant, household, None, "plan opstellen")
     return form_page(
         request,
         title=f"Plan opstellen voor {household.name}",
@@ -75,7 +76,8 @@ def start(request, household, grant):
 @household_file(VIEW)
 def detail(request, household, grant, plan_id):
     plan = plan_of(household, plan_id)
-    context = page.context(plan, timezone.localdate())
+    editable = request.user.has_perm(CHANGE) and plan.status != Plan.Status.ENDED
+    context = page.context(plan, timezone.localdate(), editable=editable)
     read(request, grant, plan, "plan")
     return render(request, "plans/plan.html", {"household": household, **context})
 
@@ -101,6 +103,7 @@ def edit(request, household, grant, plan_id):
         if changed is not None:
             messages.success(request, f"Het plan is gewijzigd ({changed.get_status_display()}).")
             return redirect("plans:plan", household_id=household.pk, plan_id=plan.pk)
+    read_form(request, grant, household, plan, "periode en status van het plan")
     return form_page(
         request,
         title="Periode en status van het plan",
@@ -135,6 +138,7 @@ def agreement(request, household, grant, plan_id):
             done = "akkoord" if agreed.agreed else "niet akkoord, in eigen woorden vastgelegd"
             messages.success(request, f"Versie {agreed.number} van het plan: {done}.")
             return redirect("plans:plan", household_id=household.pk, plan_id=plan.pk)
+    read_form(request, grant, household, plan, "akkoord van de inwoner")
     return form_page(
         request,
         title="Akkoord van de inwoner",
@@ -155,6 +159,7 @@ def agreed_version(request, household, grant, plan_id, number):
     plan = plan_of(household, plan_id)
     version = _version(plan, number)
     shown = page.readable(version.content)
+    page.with_facts(shown["goals"])
     read(request, grant, plan, f"afgesproken versie {version.number}")
     context = {
         "household": household,
@@ -169,12 +174,20 @@ def agreed_version(request, household, grant, plan_id, number):
 
 @household_file(VIEW)
 def history(request, household, grant, plan_id):
+    """Everything the plan page leaves out as the years go by: ended contributions, every review,
+    agreed version, hand-over and escalation, and every change (paginated)."""
     plan = plan_of(household, plan_id)
     events = Paginator(plan.events.select_related("by").order_by("-version"), 50).get_page(
         request.GET.get("pagina")
     )
-    read(request, grant, plan, "wijzigingen van het plan")
-    return render(request, "plans/history.html", {"household": household, "plan": plan, "page": events})
+    read(request, grant, plan, "geschiedenis van het plan")
+    context = {
+        "household": household,
+        "plan": plan,
+        "page": events,
+        **page.history(plan, timezone.localdate()),
+    }
+    return render(request, "plans/history.html", context)
 
 
 def _pdf(request, grant, plan, content, version=None) -> HttpResponse:
