@@ -2,7 +2,7 @@
 
 Goal (issue 8): the policy advisor's monitor page ≤ 500 ms cold (nothing cached since the last
 refresh) and ≤ 50 ms warm (cached), over many filters. Also measured: the generator with cases, the
-refresh that materialises the aggregates (ADR 0010), one chart and the exports.
+refresh that materialises the aggregates (ADR 0013), one chart and the exports.
 """
 
 import os

@@ -1,7 +1,7 @@
-"""Cached reports and charts, keyed by the current refresh's token and the filter (ADR 0010).
+"""Cached reports and charts, keyed by the current refresh's token and the filter (ADR 0013).
 
 A refresh writes a new token, so every entry of the previous one becomes unreachable at once, in
-every process; nothing needs clearing. Entries hold only suppressed aggregates (ADR 0009).
+every process; nothing needs clearing. Entries hold only suppressed aggregates (ADR 0012).
 """
 
 from django.conf import settings

@@ -1,4 +1,4 @@
-"""The monitor's materialised aggregates (ADR 0010): one Refresh at a time is current, and its Cells
+"""The monitor's materialised aggregates (ADR 0013): one Refresh at a time is current, and its Cells
 hold every figure per period x area x law, already suppressed. One write path: refresh.py.
 
 Cells name their area as a *scope*: ``R<id>`` the region, ``M<id>`` a municipality, ``A<id>`` a kern

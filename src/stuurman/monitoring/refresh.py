@@ -1,5 +1,5 @@
-"""The one write path of the monitor (ADR 0010): compute every figure for every period, area and law,
-suppress small cells (ADR 0009), and replace the current aggregates in one transaction.
+"""The one write path of the monitor (ADR 0013): compute every figure for every period, area and law,
+suppress small cells (ADR 0012), and replace the current aggregates in one transaction.
 
 Run by ``stuurman refresh-monitor`` after the nightly run, and on demand from the monitor page. The
 queries group in the database (extract.py); the indicators turn the grouped rows into cells for each
@@ -213,7 +213,8 @@ class _Grid:
 
 
 def _relations(grid: _Grid, indicator, domains, children, years) -> list:
-    """The totals that link the cells: categories, areas, the half-years of a year, the laws."""
+    """The totals that link the cells: categories, areas, the half-years of a year, the laws. When a
+    half-year must be protected, the year is hidden rather than the other half-year."""
     found, cell = [], grid.id
     periods, scopes, laws, keys = grid.periods, grid.scopes, grid.laws, grid.keys
     sums = indicator.relations(domains)
@@ -237,7 +238,11 @@ def _relations(grid: _Grid, indicator, domains, children, years) -> list:
             for law in laws:
                 for key in keys:
                     found.append(
-                        (cell(year.key, scope, law, key), tuple(cell(h, scope, law, key) for h in halves))
+                        (
+                            cell(year.key, scope, law, key),
+                            tuple(cell(h, scope, law, key) for h in halves),
+                            True,
+                        )
                     )
     if indicator.laws:
         for period in periods:

@@ -1,7 +1,7 @@
 """The monitor for one filter, as tables of display values: what the page, the charts, the CSV and XLSX
 exports and the PDF all show. This is the only reader of the stored cells, and it never lets a hidden
 value through: a hidden count reads "< 10", a figure derived from one (a share, a rate, a difference,
-an amount, a median) reads "verborgen", and neither carries its number (ADR 0009).
+an amount, a median) reads "verborgen", and neither carries its number (ADR 0012).
 """
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""Small-cell suppression (ADR 0009): the one place that decides which figures policy users may see.
+"""Small-cell suppression (ADR 0012): the one place that decides which figures policy users may see.
 
 Any cell counting fewer than ten persons or households is hidden ("< 10"). Hiding it is not enough
 when a total is published too: the hidden value would be the total minus the rest. So the cells of an
@@ -27,7 +27,9 @@ THRESHOLD = 10
 HIDDEN_COUNT = "< 10"
 HIDDEN_FIGURE = "verborgen"
 
-Relation = tuple[Hashable, Sequence[Hashable]]  # (total, parts)
+# (total, parts), or (total, parts, True) when hiding the total is preferred over hiding another part
+# (the year of two half-years: the half-years are what the monitor reports on).
+Relation = tuple
 
 
 class ProtectionError(RuntimeError):
@@ -46,7 +48,8 @@ class _System:
     known: Set[Hashable]
 
     def __post_init__(self):
-        self.members = [(total, *parts) for total, parts in self.relations]
+        self.members = [(relation[0], *relation[1]) for relation in self.relations]
+        self.prefer_total = [len(relation) > 2 and relation[2] for relation in self.relations]
         self.of = defaultdict(list)
         for index, members in enumerate(self.members):
             for member in members:
@@ -93,7 +96,11 @@ class _System:
             if any(member in newly for member in members):
                 return None
             candidates = [p for p in parts if p != cell and self.shown(p, hidden)]
-            if not candidates and total != cell and self.shown(total, hidden):
+            if (
+                total != cell
+                and self.shown(total, hidden)
+                and (not candidates or self.prefer_total[derived[cell]])
+            ):
                 candidates = [total]
             if candidates:
                 return min(candidates, key=lambda key: (self.cells[key], self.order[key]))
@@ -124,11 +131,16 @@ def protect(
     counts = system.unknown_counts(hidden)
     while True:
         derived = system.derive(hidden, counts)
-        leaks = [cell for cell in derived if system.secret(cell, hidden)]
+        leaks = [cell for cell in derived if system.secret(cell, hidden)]  # in the order worked out
         if not leaks:
             return hidden
+        secret = set(leaks)
         newly: set = set()
-        for cell in sorted(leaks, key=system.order.get):
+        for cell in leaks:
+            # A leak worked out from another leak may close once that one is fixed: fix the first ones
+            # now and look again, instead of hiding a larger total for each (which spreads upward).
+            if any(m != cell and m in secret for m in system.members[derived[cell]]):
+                continue
             more = system.next_to_hide(cell, derived, hidden, newly)
             if more is not None:
                 newly.add(more)

@@ -1,4 +1,4 @@
-"""The monitor (ADR 0010): how many years it computes, and where its cached pages live."""
+"""The monitor (ADR 0013): how many years it computes, and where its cached pages live."""
 
 from . import env
 
