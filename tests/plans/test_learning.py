@@ -12,6 +12,7 @@ from stuurman.catalog.models import AssortmentProposal, Service
 from stuurman.catalog.rules import Tier
 from stuurman.people.models import Household
 from stuurman.plans import learning, services
+from stuurman.plans.models import Contribution
 from stuurman.plans.services import Considered
 from stuurman.plans.solutions import solution_key
 
@@ -95,3 +96,18 @@ def test_the_daily_run_counts_every_municipality_and_proposes_once(demo_region):
         call_command("follow-up")
     assert AssortmentProposal.objects.get().solution == "Maatje voor mantelzorger"
     assert User.objects.filter(username="beheer").exists()
+
+
+@pytest.mark.django_db
+@override_settings(ASSORTMENT_THRESHOLD=2)
+def test_contributions_stored_without_the_write_path_are_counted_by_the_daily_run(demo_region):
+    """Bulk inserts (the demo generator) and rows from before the key existed get it at night."""
+    de_vries = Household.objects.get(name="Huishouden De Vries")
+    bakker = Household.objects.get(name="Huishouden Bakker")
+    for household, what in ((de_vries, "Klussendienst voor Jan"), (bakker, "klussendienst, 2x per maand")):
+        contribution = plan_with_tailored(household, what)
+        Contribution.objects.filter(pk=contribution.pk).update(solution_key="")
+    AssortmentProposal.objects.all().delete()
+    assert learning.backfill(batch=1) == 2
+    assert set(Contribution.objects.values_list("solution_key", flat=True)) == {"klussendienst"}
+    assert learning.feed_all() == 1

@@ -14,6 +14,7 @@ Fed when a tailored contribution is saved (for its own solution) and by the dail
 from django.db.models import Count
 
 from stuurman.catalog import proposals
+from stuurman.people.models import Membership
 from stuurman.tenancy.models import Municipality
 
 from . import solutions, tiers
@@ -52,8 +53,34 @@ def feed(municipality, key: str) -> list:
     return proposals.record_proposals(municipality, usage(municipality, key))
 
 
+def backfill(batch: int = 2000) -> int:
+    """Give tailored contributions stored without the write path (bulk inserts such as the demo
+    generator's, rows from before the key existed) their solution key; returns how many got one.
+    A description that is only an amount keeps an empty key and is looked at again next time."""
+    done, last = 0, 0
+    unkeyed = Contribution.objects.filter(tier__in=COUNTED_TIERS, solution_key="").exclude(what="")
+    while missing := list(
+        unkeyed.filter(pk__gt=last).order_by("pk").values_list("pk", "what", "plan__household_id")[:batch]
+    ):
+        last = missing[-1][0]
+        names: dict[int, list[str]] = {}
+        for household_id, first, surname in Membership.objects.filter(
+            household_id__in={household for _, _, household in missing}
+        ).values_list("household_id", "person__first_names", "person__surname"):
+            names.setdefault(household_id, []).extend(name for name in (first, surname) if name)
+        keyed = [
+            Contribution(pk=pk, solution_key=solutions.solution_key(what, names.get(household, [])))
+            for pk, what, household in missing
+        ]
+        keyed = [item for item in keyed if item.solution_key]
+        Contribution.objects.bulk_update(keyed, ["solution_key"])
+        done += len(keyed)
+    return done
+
+
 def feed_all() -> int:
     """The daily run: every solution of every municipality; returns how many proposals were new."""
+    backfill()
     by_municipality: dict[int, dict[str, int]] = {}
     for row in _counted():
         by_municipality.setdefault(row["plan__municipality_id"], {})[
