@@ -73,6 +73,7 @@ def test_a_plan_is_started_from_the_household_with_the_coordinator_preselected(c
     plan = Plan.objects.get()
     assert response.url == plan_url("plan", plan)
     assert coordinator.get(reverse("plans:household", args=[household.pk])).url == plan_url("plan", plan)
+    assert coordinator.get(start_url).url == plan_url("plan", plan), "one household, one plan"
     page = coordinator.get(plan_url("plan", plan)).content.decode()
     assert "Plan van Huishouden De Vries" in page
     assert "Mehmet Yilmaz" in page

@@ -96,6 +96,10 @@ class StartForm(Form):
             self.fields["coordinator"].help_text = "U voert zelf de regie, of kies een collega."
         elif coordinators.count() == 1:
             self.fields["coordinator"].initial = coordinators.first().pk
+        elif not coordinators.exists():
+            self.fields[
+                "coordinator"
+            ].help_text = "In uw team is niemand die regie kan voeren; vraag uw teamleider om een regisseur."
         self.fields["starts_on"].initial = timezone.localdate
         conversations = household.conversations.order_by("-held_on", "-pk")
         self.fields["conversations"].queryset = conversations

@@ -38,6 +38,9 @@ def household(request, household, grant):
 
 @household_file(ADD)
 def start(request, household, grant):
+    running = household.plans.exclude(status=Plan.Status.ENDED).first()
+    if running is not None:  # one household, one plan
+        return redirect("plans:plan", household_id=household.pk, plan_id=running.pk)
     user = request.user
     teams = user.teams.filter(municipality=household.municipality)
     choosable = coordination.coordinators(household.municipality, teams=teams)
