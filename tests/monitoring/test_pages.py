@@ -187,3 +187,21 @@ def test_on_a_server_the_button_starts_the_refresh_as_a_process_of_its_own(belei
     beleid.post("/monitor/verversen/")
     assert started == ["beleid"]
     assert "enkele minuten" in beleid.get("/monitor/").content.decode()
+
+
+def test_exports_keep_names_that_look_like_formulas_as_text_and_numbers_as_numbers(beleid, nine_in_noord):
+    noord = Area.objects.get(name="Noord", kind="wijk")
+    noord.name = '=HYPERLINK("http://example.org","Noord")'
+    noord.save()
+    hoven = Area.objects.get(name="De Hoven", kind="wijk")
+    query = f"gebied={noord.parent_id}&periode=2025-H1"
+    rows = list(
+        csv.reader(
+            io.StringIO(beleid.get(f"/monitor/export.csv?{query}").content.decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    assert any(row[2] == f"wijk {hoven.name}" and row[4] == "30" for row in rows)
+    workbook = load_workbook(io.BytesIO(beleid.get(f"/monitor/export.xlsx?{query}").content))
+    cells = [cell for ws in workbook.worksheets for row in ws.iter_rows() for cell in row]
+    assert not any(cell.data_type == "f" for cell in cells), "no formulas in the workbook"
+    assert any(cell.value == 30 and cell.data_type == "n" for cell in cells), "shown counts are numbers"

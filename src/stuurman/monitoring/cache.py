@@ -10,7 +10,7 @@ from django.core.cache import caches
 from stuurman import charts
 
 from . import chart_specs
-from .filters import Filter
+from .filters import Filter, Places
 from .models import Refresh
 from .report import Report, build
 
@@ -24,6 +24,17 @@ def report(refresh: Refresh, flt: Filter) -> Report:
     found = _cache().get(key)
     if found is None:
         found = build(refresh, flt)
+        _cache().set(key, found)
+    return found
+
+
+def places(refresh: Refresh, region) -> Places:
+    """The region's areas for the filters, read once per refresh (areas rarely change; a refresh
+    picks up a new one)."""
+    key = f"monitor-places:{refresh.token}:{region.pk}"
+    found = _cache().get(key)
+    if found is None:
+        found = Places.load(region)
         _cache().set(key, found)
     return found
 

@@ -3,13 +3,12 @@ built Report, so they carry exactly what the page shows: hidden values as their 
 """
 
 import base64
+import csv
 import io
 
 from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Font
-
-from stuurman.catalog.tabular import write_csv
 
 from .report import Report
 from .suppression import HIDDEN_COUNT, HIDDEN_FIGURE, THRESHOLD
@@ -38,20 +37,27 @@ def _about(report: Report) -> list[list[str]]:
 
 
 def csv_bytes(report: Report) -> bytes:
-    rows = []
+    """Semicolons and a byte-order mark, as Dutch Excel opens it; numbers in Dutch notation as shown."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["onderdeel", "tabel", "rij", "kolom", "waarde"])
+    writer.writerow(["Selectie", _safe(report.filter.describe()), "", "", ""])
+    writer.writerow(["Kleine aantallen", NOTE, "", "", ""])
     for section in report.sections:
         for table in section.tables:
             for row in table.rows:
                 for column, value in zip(table.columns[1:], row.values, strict=True):
-                    rows.append([section.title, table.caption, row.label, column, value.text])
-    header = ["onderdeel", "tabel", "rij", "kolom", "waarde"]
-    about = [["Selectie", report.filter.describe(), "", "", ""], ["Kleine aantallen", NOTE, "", "", ""]]
-    return write_csv(header, about + rows)
+                    # Our own number text ("-12", "17,2") as it is; labels guarded against formulas.
+                    text = value.text if value.number is not None else _safe(value.text)
+                    writer.writerow(
+                        [_safe(section.title), _safe(table.caption), _safe(row.label), _safe(column), text]
+                    )
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _safe(value):
     # A label starting with '=' or '+' must stay text in a spreadsheet (formula injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return f"'{value}"
     return value
 

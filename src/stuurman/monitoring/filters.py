@@ -65,7 +65,41 @@ class Filter:
         return urlencode({key: value for key, value in values.items() if value})
 
 
-def _area_label(area: Area, kern_names: dict[int, str]) -> str:
+@dataclass(frozen=True)
+class AreaInfo:
+    pk: int
+    kind: str
+    name: str
+    parent_id: int | None
+    municipality_id: int
+
+
+@dataclass(frozen=True)
+class Places:
+    """The region's municipalities, kernen and wijken as plain values: read once per refresh and
+    cached with it (cache.places), so a cached page asks the database nothing about them."""
+
+    region_id: int
+    region_name: str
+    municipalities: dict[int, str]
+    areas: dict[int, AreaInfo]
+
+    @classmethod
+    def load(cls, region) -> "Places":
+        municipalities = dict(
+            Municipality.objects.filter(region=region).order_by("name").values_list("pk", "name")
+        )
+        areas = Area.objects.filter(municipality__region=region, kind__in=["kern", "wijk"]).order_by(
+            "municipality__name", "kind", "name"
+        )
+        found = {
+            a.pk: AreaInfo(a.pk, a.kind, a.name, a.parent_id, a.municipality_id)
+            for a in areas.only("pk", "kind", "name", "parent_id", "municipality_id")
+        }
+        return cls(region.pk, region.name, municipalities, found)
+
+
+def _area_label(area: AreaInfo, kern_names: dict[int, str]) -> str:
     if area.kind == "wijk" and area.parent_id in kern_names:
         return f"wijk {area.name} (kern {kern_names[area.parent_id]})"
     return f"{area.kind} {area.name}"
@@ -79,25 +113,18 @@ class FilterForm(Form):
     periode = forms.CharField(label="Periode", widget=forms.Select)
     wet = forms.ChoiceField(label="Wet", required=False)
 
-    def __init__(self, data, *, region, periods: list[Period], default: Period):
+    def __init__(self, data, *, places: Places, periods: list[Period], default: Period):
         super().__init__(data, initial={"periode": default.key})
-        self.region = region
-        self.municipalities = {m.pk: m for m in Municipality.objects.filter(region=region).order_by("name")}
-        areas = list(
-            Area.objects.filter(municipality__region=region, kind__in=["kern", "wijk"]).order_by(
-                "municipality__name", "kind", "name"
-            )
-        )
-        self.areas = {area.pk: area for area in areas}
+        self.places = places
+        self.municipalities = places.municipalities
+        self.areas = places.areas
+        areas = list(places.areas.values())
         kern_names = {a.pk: a.name for a in areas if a.kind == "kern"}
         grouped = []
-        for municipality in self.municipalities.values():
-            mine = [a for a in areas if a.municipality_id == municipality.pk]
-            grouped.append((municipality.name, [(a.pk, _area_label(a, kern_names)) for a in mine]))
-        self.fields["gemeente"].choices = [
-            ("", "Hele regio"),
-            *((m.pk, m.name) for m in self.municipalities.values()),
-        ]
+        for pk, name in self.municipalities.items():
+            mine = [a for a in areas if a.municipality_id == pk]
+            grouped.append((name, [(a.pk, _area_label(a, kern_names)) for a in mine]))
+        self.fields["gemeente"].choices = [("", "Hele regio"), *self.municipalities.items()]
         self.fields["gebied"].choices = [("", "Alle gebieden"), *grouped]
         newest_first = sorted(periods, key=Period.sort_key, reverse=True)
         self.fields["periode"].widget.choices = [(p.key, p.label) for p in newest_first]
@@ -132,7 +159,7 @@ class FilterForm(Form):
             area_obj = self.areas[area]
             raise forms.ValidationError(
                 f"{area_obj.kind.capitalize()} {area_obj.name} ligt niet in gemeente "
-                f"{self.municipalities[municipality].name}. "
+                f"{self.municipalities[municipality]}. "
                 "Kies een gebied in die gemeente, of 'Alle gebieden'."
             )
         return data
@@ -169,11 +196,10 @@ class FilterForm(Form):
         data = self.cleaned_data
         area = self.areas.get(data.get("gebied")) if data.get("gebied") else None
         municipality_id = area.municipality_id if area else data.get("gemeente")
-        municipality = self.municipalities.get(municipality_id) if municipality_id else None
         return Filter(
-            region_id=self.region.pk,
-            region_name=self.region.name,
-            municipality=(municipality.pk, municipality.name) if municipality else None,
+            region_id=self.places.region_id,
+            region_name=self.places.region_name,
+            municipality=(municipality_id, self.municipalities[municipality_id]) if municipality_id else None,
             area=(area.pk, area.kind, area.name) if area else None,
             period=data["periode"],
             law=data.get("wet") or "",
@@ -181,11 +207,11 @@ class FilterForm(Form):
 
 
 def from_request(
-    params, *, region, periods: list[Period], default: Period
+    params, *, places: Places, periods: list[Period], default: Period
 ) -> tuple[FilterForm, Filter | None]:
     """The bound form and the filter, or None with the form's Dutch errors when a value is wrong."""
     data = params.copy()
     if not data.get("periode"):
         data["periode"] = default.key
-    form = FilterForm(data, region=region, periods=periods, default=default)
+    form = FilterForm(data, places=places, periods=periods, default=default)
     return form, (form.result() if form.is_valid() else None)

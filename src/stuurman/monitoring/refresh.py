@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from stuurman.tenancy.models import Area, Municipality
@@ -407,10 +408,18 @@ STALE = timedelta(hours=3)  # a refresh "running" longer than this was killed
 
 
 def running() -> Refresh | None:
+    return state()[1]
+
+
+def state() -> tuple[Refresh | None, Refresh | None]:
+    """The current refresh and the one running now, if any, in one query."""
     since = timezone.now() - STALE
-    return (
-        Refresh.objects.filter(status=Refresh.Status.RUNNING, started_at__gte=since).order_by("-pk").first()
-    )
+    recent = Refresh.objects.filter(
+        Q(status=Refresh.Status.DONE) | Q(status=Refresh.Status.RUNNING, started_at__gte=since)
+    ).order_by("-pk")[:3]
+    done = next((run for run in recent if run.status == Refresh.Status.DONE), None)
+    busy = next((run for run in recent if run.status == Refresh.Status.RUNNING), None)
+    return done or current(), busy
 
 
 def start_in_background(by: str) -> None:

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 
 from stuurman.privacy import log
 from stuurman.privacy.declarations import requires_permission
+from stuurman.tenancy.models import Region
 
 from . import cache, exports, filters, periods
-from .refresh import TRIGGER_PAGE, RefreshBusy, current, refresh, running, start_in_background
+from .refresh import TRIGGER_PAGE, RefreshBusy, refresh, start_in_background, state
 from .report import period_choices
 
 VIEW = "monitoring.view_indicators"
@@ -27,13 +28,14 @@ def _region(request):
     municipality = request.user.municipality
     if municipality is None:
         raise PermissionDenied("De monitor hoort bij de regio van uw gemeente; u werkt voor geen gemeente.")
-    return municipality.region
+    return Region(pk=municipality.region_id)  # its name comes with the cached places
 
 
 def _resolve(request):
     """(refresh, form, filter): the filter is None when the query string holds a value that does not
     exist, and refresh is None before the first computation."""
-    run = current()
+    run, busy = state()
+    request.monitor_running = busy
     if run is None:
         return None, None, None
     choices = period_choices(run)
@@ -41,7 +43,8 @@ def _resolve(request):
     if default.key not in run.periods:
         halves = [p for p in choices if not p.is_year]
         default = max(halves or choices, key=periods.Period.sort_key)
-    form, flt = filters.from_request(request.GET, region=_region(request), periods=choices, default=default)
+    places = cache.places(run, _region(request))
+    form, flt = filters.from_request(request.GET, places=places, periods=choices, default=default)
     return run, form, flt
 
 
@@ -49,10 +52,10 @@ def _page(request, run, form, flt):
     context = {
         "refresh": run,
         "form": form,
-        "fields": form.fields_for_page() if form else [],
+        "fields": form.fields_for_page() if form and flt is None else [],
         "filter": flt,
         "may_refresh": request.user.has_perm("monitoring.refresh_indicators"),
-        "running": running(),
+        "running": getattr(request, "monitor_running", None),
     }
     if run is None:
         return render(request, "monitoring/indicators.html", context)
@@ -71,9 +74,12 @@ def _page(request, run, form, flt):
             for s in report.sections
         ]
         context = {"report": report, "filter": flt, "query": flt.query(), "sections": sections}
-        return render_to_string("monitoring/_report.html", context)
+        selection = render_to_string(
+            "monitoring/_filters.html", {"form": form, "fields": form.fields_for_page()}
+        )
+        return selection + render_to_string("monitoring/_report.html", context)
 
-    # Our own template's output, cached per refresh and filter: the figures hold no user and no token.
+    # Our own templates' output, cached per refresh and filter: no user and no token in it.
     context["report_html"] = mark_safe(cache.fragment(run, flt, figures))
     return render(request, "monitoring/indicators.html", context)
 
@@ -147,7 +153,7 @@ def report_pdf(request):
 @requires_permission("monitoring.refresh_indicators")
 @require_POST
 def refresh_now(request):
-    if running() is not None:
+    if state()[1] is not None:
         messages.info(
             request, "De monitor wordt al opnieuw berekend. De nieuwe cijfers staan er zodra dat klaar is."
         )
