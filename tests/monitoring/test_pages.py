@@ -149,6 +149,7 @@ def test_exports_carry_the_same_hidden_cells_and_are_logged(beleid, nine_in_noor
 
 def test_the_page_shows_each_definition_a_chart_and_its_table(beleid, nine_in_noord):
     html = beleid.get("/monitor/?periode=2025-H1").content.decode()
+    assert ">Regio Voorbeeld · 1e halfjaar 2025 · alle wetten</h2>" in html
     for title in (
         "Bereik",
         "Uitstroom naar zelfstandigheid",

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django import forms
 
 from stuurman.site.forms import Form
-from stuurman.tenancy.models import Area, Municipality
+from stuurman.tenancy.models import Area, Municipality, Region
 
 from . import indicators as ind
 from .periods import Period, PeriodError, parse
@@ -86,6 +86,7 @@ class Places:
 
     @classmethod
     def load(cls, region) -> "Places":
+        region = Region.objects.get(pk=region.pk)
         municipalities = dict(
             Municipality.objects.filter(region=region).order_by("name").values_list("pk", "name")
         )
