@@ -406,8 +406,8 @@ class ContributionForm(Versioned, ModelForm):
         if missing:
             self.add_error(
                 None,
-                f"Een {self.tier.label} kan pas worden vastgelegd als elke lagere trede is overwogen. "
-                f"Nog niet gedaan: {', '.join(lower.label for lower in missing)}.",
+                f"{self.tier.label.capitalize()} kan pas worden vastgelegd als elke lagere trede is "
+                f"overwogen. Nog niet gedaan: {', '.join(lower.label for lower in missing)}.",
             )
 
 

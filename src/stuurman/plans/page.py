@@ -1,10 +1,10 @@
 """What the plan page shows, read in a fixed number of queries however long the plan's history is.
 
 Goals and contributions come from snapshot.content (the same plain values an agreed version keeps),
-so the page, an agreed version and the PDF show a plan the same way. What grows with the years is cut in
-the database: contributions that ended (counted; the plan's history page lists them), the newest
-reviews, agreed versions (without their content), hand-overs, escalations and changes; the history
-page has them all. Review results are counted per review.
+so the page, an agreed version and the PDF show a plan the same way. What grows with the years stays off
+the page or is cut in the database: contributions that ended, and all but the newest reviews, agreed
+versions (read without their content), hand-overs, escalations and changes; the plan's history page
+(``history``) has them all. Review results are counted per review.
 """
 
 from collections import Counter
