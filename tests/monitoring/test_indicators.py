@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from stuurman.monitoring import figures
 from stuurman.monitoring import indicators as ind
 from stuurman.monitoring.periods import Period, PeriodError, covering, default, half_of, parse
 from stuurman.plans.models import LAWS as PLAN_LAWS
@@ -186,9 +187,9 @@ def test_deadlines_met_by_the_legal_term_with_the_working_day_rule_and_the_media
     assert (cells["decided"][0], cells["met"][0], cells["late"][0]) == (6, 5, 1)
     distribution = {int(k[2:]): c for k, (c, _) in cells.items() if k.startswith("d:")}
     assert distribution == {7: 3, 28: 1, 42: 2}
-    assert ind.median(distribution) == Decimal("17.5")
-    assert ind.median({3: 1}) == Decimal(3)
-    assert ind.median({}) is None
+    assert figures.median(distribution) == Decimal("17.5")
+    assert figures.median({3: 1}) == Decimal(3)
+    assert figures.median({}) is None
 
 
 def test_reviews_on_time_when_held_on_or_before_the_planned_day():
@@ -205,19 +206,19 @@ def test_reviews_on_time_when_held_on_or_before_the_planned_day():
 def test_costs_per_day_in_the_period_and_the_budget_for_a_half_year():
     half = parse("2025-H1")
     # € 365 a month for the whole half-year of 181 days: 365 x 12 / 365 x 181 = € 2.172.
-    assert ind.cents(ind.cost_days(Decimal(365), date(2024, 1, 1), None, half)) == 217200
+    assert figures.cents(ind.cost_days(Decimal(365), date(2024, 1, 1), None, half)) == 217200
     rows = [("in_kind", Decimal(365 * 181), 4), ("pgb", Decimal(365 * 31), 1), ("*", Decimal(365 * 212), 5)]
     cells = ind.costs(rows)
     assert cells == {"in_kind": (4, 217200), "pgb": (1, 37200), "total": (5, 254400)}
-    assert ind.budget_cents(Decimal("1000000"), half) == 50_000_000
-    assert ind.budget_cents(Decimal("1000000"), Period(2025)) == 100_000_000
+    assert figures.budget_cents(Decimal("1000000"), half) == 50_000_000
+    assert figures.budget_cents(Decimal("1000000"), Period(2025)) == 100_000_000
 
 
 def test_rates_and_shares_with_one_decimal():
-    assert ind.per_thousand(35, 1930) == Decimal("18.1")
-    assert ind.per_thousand(1, 0) is None
-    assert ind.share(1, 3) == Decimal("33.3")
-    assert ind.share(1, 0) is None
+    assert figures.per_thousand(35, 1930) == Decimal("18.1")
+    assert figures.per_thousand(1, 0) is None
+    assert figures.share(1, 3) == Decimal("33.3")
+    assert figures.share(1, 0) is None
 
 
 def test_every_indicator_has_a_title_a_definition_and_relations_over_its_own_keys():

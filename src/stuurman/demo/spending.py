@@ -8,8 +8,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from stuurman.monitoring import extract
-from stuurman.monitoring import indicators as ind
+from stuurman.monitoring import extract, figures
 from stuurman.monitoring.periods import Period
 from stuurman.plans.models import Budget
 from stuurman.tenancy.models import Municipality
@@ -26,7 +25,7 @@ def fill_budgets(today: date) -> None:
     rows = extract.costs(years).by_law
     for period, _area, municipality, law, delivery, summed, _households in rows:
         if delivery == "*":
-            spent[(municipality, law, int(period))] += ind.cents(summed)
+            spent[(municipality, law, int(period))] += figures.cents(summed)
     for municipality in Municipality.objects.filter(region__name=REGION_NAME):
         for law in LAWS:
             for period in years:

@@ -10,15 +10,16 @@ What the data cannot tell is said in the definitions: for instance, Stuurman rec
 (uitkeringen) yet, so a Participatiewet provision stands for "a benefit".
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from stuurman.catalog.rules import Tier
 from stuurman.intake import deadlines as legal
 from stuurman.plans.tiers import FOUR_WAY
 
+from . import figures
 from .periods import Period
 
 # The laws the monitor reports one by one. Help under "anders" counts in "all laws" only: as a law of
@@ -351,19 +352,6 @@ def runs_in(starts_on: date, ends_on: date | None, period: Period) -> bool:
     return period.overlap_days(starts_on, ends_on) > 0
 
 
-def per_thousand(count: int, base: int) -> Decimal | None:
-    if not base:
-        return None
-    return (Decimal(count) * 1000 / Decimal(base)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-
-
-def share(part: int, whole: int) -> Decimal | None:
-    """A percentage with one decimal; None without a whole to share."""
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-
-
 def _count(cells: Cells, key: str, n: int) -> None:
     cells[key] = (cells.get(key, (0, None))[0] + n, None)
 
@@ -536,25 +524,6 @@ def deadlines(rows: Iterable[tuple[str, date, date, int]]) -> Cells:
     return cells
 
 
-def median(distribution: Mapping[int, int]) -> Decimal | None:
-    """The median of values given as value → how often, halfway between the middle two if even."""
-    total = sum(distribution.values())
-    if not total:
-        return None
-    ordered = sorted(distribution.items())
-
-    def at(position: int) -> int:
-        seen = 0
-        for value, n in ordered:
-            seen += n
-            if seen > position:
-                return value
-        raise AssertionError("position beyond the distribution")
-
-    middle = (Decimal(at((total - 1) // 2)) + Decimal(at(total // 2))) / 2
-    return middle.quantize(Decimal("0.1"), ROUND_HALF_UP)
-
-
 def review_on_time(days_late: int) -> bool:
     """``days_late``: the day held minus the day planned."""
     return days_late <= 0
@@ -571,18 +540,10 @@ def reviews(rows: Iterable[tuple[int, int]]) -> Cells:
 
 # --- Costs and budget ------------------------------------------------------------------------------
 
-DAYS_PER_YEAR = 365
-
 
 def cost_days(cost_per_month: Decimal, starts_on: date, ends_on: date | None, period: Period) -> Decimal:
     """The cost per month times the days it ran in the period: what the database sums per group."""
     return Decimal(cost_per_month) * period.overlap_days(starts_on, ends_on)
-
-
-def cents(summed_cost_days: Decimal) -> int:
-    """Euro cents from summed cost-days: per month x 12 / 365 per day."""
-    euros = Decimal(str(summed_cost_days)) * 12 / DAYS_PER_YEAR
-    return int((euros * 100).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 def costs(rows: Iterable[tuple[str, Decimal, int]]) -> Cells:
@@ -592,13 +553,8 @@ def costs(rows: Iterable[tuple[str, Decimal, int]]) -> Cells:
     for delivery, summed, households in rows:
         key = keys[delivery]
         count, amount = cells.get(key, (0, 0))
-        cells[key] = (count + households, amount + cents(summed))
+        cells[key] = (count + households, amount + figures.cents(summed))
     return cells
-
-
-def budget_cents(amount_per_year: Decimal, period: Period) -> int:
-    share_of_year = Decimal(1) if period.is_year else Decimal("0.5")
-    return int((Decimal(amount_per_year) * share_of_year * 100).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 # --- Stacking and population -----------------------------------------------------------------------

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from stuurman.tenancy.models import Area, Municipality
 
-from . import extract, suppression
+from . import extract, figures, suppression
 from . import indicators as ind
 from .models import Cell, Refresh
 from .periods import Period, covering, of_day
@@ -178,7 +178,7 @@ def _budgets(raw: Raw, periods: list[Period]) -> None:
     for municipality, law, year, amount in extract.budgets({p.year for p in periods}):
         for period in periods:
             if period.year == year:
-                cells = {"amount": (0, ind.budget_cents(amount, period))}
+                cells = {"amount": (0, figures.budget_cents(amount, period))}
                 _add(raw, ("budget", period.key, f"M{municipality}", law), cells)
                 _add(raw, ("budget", period.key, f"M{municipality}", ""), cells)
 

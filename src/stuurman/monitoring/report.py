@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from stuurman.tenancy.models import Area, Municipality
 
+from . import figures
 from . import indicators as ind
 from .filters import Filter
 from .models import Cell, Refresh
@@ -136,7 +137,7 @@ def _derived(number: Decimal | None, *figs: _Fig, suffix: str = "") -> Value:
 
 
 def _share(part: _Fig, whole: _Fig) -> Value:
-    return _derived(ind.share(part.count, whole.count), part, whole, suffix=" %")
+    return _derived(figures.share(part.count, whole.count), part, whole, suffix=" %")
 
 
 def _whole(fig: _Fig) -> Value:
@@ -144,7 +145,7 @@ def _whole(fig: _Fig) -> Value:
 
 
 def _rate(fig: _Fig, base: _Fig) -> Value:
-    return _derived(ind.per_thousand(fig.count, base.count), fig, base)
+    return _derived(figures.per_thousand(fig.count, base.count), fig, base)
 
 
 def _change(now: _Fig, before: _Fig) -> Value:
@@ -294,7 +295,7 @@ class _Builder:
         for law in laws:
             decided, met = self.fig("deadlines", "decided", law=law), self.fig("deadlines", "met", law=law)
             days = self.grid.distribution("deadlines", "d:", self.now, self.scope, law)
-            median = _derived(ind.median(days), decided)
+            median = _derived(figures.median(days), decided)
             before = self.fig("deadlines", "met", period=self.before, law=law)
             before_all = self.fig("deadlines", "decided", period=self.before, law=law)
             label = ind.LAW_LABELS[law] if law else "alle drie de wetten"
@@ -333,7 +334,7 @@ class _Builder:
             budget = self.grid.get("budget", "amount", self.now, self.scope, law)
             budget_value = _money(budget) if has_budget and budget.amount else Value(NO_DATA)
             spent = (
-                _derived(ind.share(cost.amount or 0, budget.amount or 0), cost)
+                _derived(figures.share(cost.amount or 0, budget.amount or 0), cost)
                 if has_budget and budget.amount
                 else Value(NO_DATA)
             )
@@ -358,7 +359,7 @@ class _Builder:
         for key, label in ind.COSTS.labels:
             fig = self.fig("costs", key)
             share = (
-                _derived(ind.share(fig.amount or 0, total.amount or 0), fig, total)
+                _derived(figures.share(fig.amount or 0, total.amount or 0), fig, total)
                 if key != "total"
                 else _whole(total)
             )
