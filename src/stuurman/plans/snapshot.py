@@ -2,7 +2,7 @@
 whatever happens to the rows it came from. The plan page, the agreed versions and the PDF read this.
 
 Read with ``values()`` (a handful of queries, no model instances): the plan page reads it on every
-view, and a plan with ten years of history must still come in well under its 40 ms (benchmarks/).
+view, and a plan with ten years of history must stay quick (goal and figures: benchmarks/bench_plans.py).
 """
 
 from decimal import Decimal
