@@ -26,3 +26,11 @@ def demo_region(db):
     from stuurman.demo.loader import load_region
 
     return load_region(timezone.localdate())
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_plan_bodies():
+    """Each test starts with no plan body in memory: its keys hold primary keys another test may reuse."""
+    from django.core.cache import caches
+
+    caches["plan_pages"].clear()

@@ -241,6 +241,25 @@ def _coordinations(plan: Plan) -> tuple[list[dict], bool]:
     return rows, more
 
 
+def review_due(plan: Plan, today: date) -> dict:
+    return {
+        "review_due": plan.next_review_on,
+        "review_overdue": plan.next_review_on is not None and plan.next_review_on < today,
+    }
+
+
+def signals(plan: Plan) -> list[dict]:
+    """The plan's open signals: raised and handled without a new plan version, so never cached."""
+    found = list(
+        plan.signals.filter(handled_at__isnull=True)
+        .order_by("-raised_at")
+        .values("kind", "detail", "raised_at")[:SHOWN]
+    )
+    for signal in found:
+        signal["kind_label"] = KINDS[signal["kind"]]
+    return found
+
+
 def context(plan: Plan, today: date, *, editable: bool = False) -> dict:
     """``editable``: the user may change this plan (links to the goal forms).
 
@@ -321,13 +340,6 @@ def context(plan: Plan, today: date, *, editable: bool = False) -> dict:
         ),
         SHOWN,
     )
-    signals = list(
-        plan.signals.filter(handled_at__isnull=True)
-        .order_by("-raised_at")
-        .values("kind", "detail", "raised_at")[:SHOWN]
-    )
-    for signal in signals:
-        signal["kind_label"] = KINDS[signal["kind"]]
     return {
         "plan": plan,
         "editable": editable,
@@ -345,9 +357,7 @@ def context(plan: Plan, today: date, *, editable: bool = False) -> dict:
         "more_escalations": more_escalations,
         "reviews": reviews,
         "more_reviews": more_reviews,
-        "review_due": plan.next_review_on,
-        "review_overdue": plan.next_review_on is not None and plan.next_review_on < today,
-        "signals": signals,
+        **review_due(plan, today),
         "agreed_versions": versions,
         "more_versions": more_versions,
         "events": _named(events, "by"),

@@ -5,6 +5,7 @@ The profile comes from STUURMAN_ENV: ``production`` (the default, safe), ``dev``
 """
 
 from .base import *  # noqa: F403
+from .caches import *  # noqa: F403
 from .catalog import *  # noqa: F403
 from .database import *  # noqa: F403
 from .documents import *  # noqa: F403

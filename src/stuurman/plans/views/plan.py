@@ -2,16 +2,19 @@
 the agreement, the agreed versions as they were agreed, the full history, and the PDF."""
 
 from django.contrib import messages
+from django.contrib.auth.context_processors import PermWrapper
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from stuurman.privacy import log
 from stuurman.privacy.declarations import household_file
 
-from .. import coordination, letter, page, services, snapshot
+from .. import coordination, letter, page, page_cache, services, snapshot
 from ..forms import AgreementForm, PlanForm, StartForm
 from ..models import Plan
 from .common import ADD, CHANGE, VIEW, attempt, form_page, members, open_plan, plan_of, read, read_form
@@ -79,10 +82,30 @@ def start(request, household, grant):
 @household_file(VIEW)
 def detail(request, household, grant, plan_id):
     plan = plan_of(household, plan_id)
-    editable = request.user.has_perm(CHANGE) and plan.status != Plan.Status.ENDED
-    context = page.context(plan, timezone.localdate(), editable=editable)
+    user, today = request.user, timezone.localdate()
+
+    def rendered() -> dict:
+        editable = user.has_perm(CHANGE) and plan.status != Plan.Status.ENDED
+        context = {"household": household, "perms": PermWrapper(user)}
+        context.update(page.context(plan, today, editable=editable))
+        return {
+            "coordination": context["coordination"],
+            "body": mark_safe(render_to_string("plans/_plan_body.html", context)),
+        }
+
+    shown = page_cache.body(plan, household, today, user, rendered)
     read(request, grant, plan, "plan")
-    return render(request, "plans/plan.html", {"household": household, **context})
+    return render(
+        request,
+        "plans/plan.html",
+        {
+            "household": household,
+            "plan": plan,
+            "signals": page.signals(plan),
+            **page.review_due(plan, today),
+            **shown,
+        },
+    )
 
 
 @household_file(CHANGE)
