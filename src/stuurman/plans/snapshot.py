@@ -1,8 +1,9 @@
 """The plan as the inhabitant agreed to it: plain values, so an agreed version reads the same years later,
 whatever happens to the rows it came from. The plan page, the agreed versions and the PDF read this.
 
-Read with ``values()`` (a handful of queries, no model instances): the plan page reads it on every
-view, and a plan with ten years of history must stay quick (goal and figures: benchmarks/bench_plans.py).
+Read with ``values()`` (a handful of queries, no model instances): the plan page reads it whenever
+its body is not in memory (page_cache.py), and a plan with ten years of history must stay quick then too
+(figures: benchmarks/bench_plans.py).
 """
 
 from decimal import Decimal
