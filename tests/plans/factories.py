@@ -5,9 +5,19 @@ from datetime import date
 from django.test import RequestFactory
 
 from stuurman.accounts.models import User
+from stuurman.catalog.rules import Tier
 from stuurman.people.models import Household
 from stuurman.plans import services
 from stuurman.plans.models import Contribution, Goal
+
+# Why each tier below tailored care does not suffice for Jan, as a coordinator would record it.
+REASONS = {
+    Tier.SELF: "Jan raakt het overzicht kwijt over zijn dag.",
+    Tier.HOUSEHOLD: "Els is al overbelast door de zorg voor Riek.",
+    Tier.INFORMAL: "Kees helpt al met klussen, meer kan hij niet.",
+    Tier.VOLUNTEERS: "Het maatjesproject heeft een wachtlijst van een half jaar.",
+    Tier.GENERAL: "De inloop schuldhulp volstaat niet bij deze vragen.",
+}
 
 
 def http_as(username):

@@ -17,24 +17,11 @@ from stuurman.people.models import Household
 from stuurman.plans.models import Contribution, Goal, Plan
 from stuurman.privacy.models import AccessLog
 
-from .factories import a_contribution, a_goal, a_plan, de_vries, member
+from .factories import REASONS, a_contribution, a_goal, a_plan, de_vries, member
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-REASONS = {
-    Tier.SELF: "Jan raakt het overzicht kwijt over zijn dag.",
-    Tier.HOUSEHOLD: "Els is al overbelast door de zorg voor Riek.",
-    Tier.INFORMAL: "Kees helpt al met klussen, meer kan hij niet.",
-    Tier.VOLUNTEERS: "Het maatjesproject heeft een wachtlijst van een half jaar.",
-    Tier.GENERAL: "De inloop schuldhulp volstaat niet bij deze vragen.",
-}
-
-
-@pytest.fixture
-def coordinator(client, demo_region):
-    client.force_login(User.objects.get(username="regisseur"))
-    return client
 
 
 def plan_url(name, plan, **kwargs):

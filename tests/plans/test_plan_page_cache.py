@@ -21,26 +21,13 @@ from stuurman.plans.models import Budget, FollowUpSignal, Goal, Plan
 from stuurman.plans.services import Considered
 from stuurman.privacy.models import AccessLog
 
-from .factories import a_contribution, a_goal, a_plan, http_as, member
+from .factories import REASONS, a_contribution, a_goal, a_plan, http_as, member
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
 TEMPLATES = Path(__file__).parents[2] / "src/stuurman"
 BODY = ("plans/_plan_body.html", "plans/_follow_up.html", "plans/_contributions.html", "plans/_goals.html")
-REASONS = {
-    Tier.SELF: "Jan raakt het overzicht kwijt.",
-    Tier.HOUSEHOLD: "Els is al overbelast.",
-    Tier.INFORMAL: "Kees helpt al met klussen.",
-    Tier.VOLUNTEERS: "Het maatjesproject heeft een wachtlijst.",
-    Tier.GENERAL: "De inloop volstaat niet.",
-}
-
-
-@pytest.fixture
-def coordinator(client, demo_region):
-    client.force_login(User.objects.get(username="regisseur"))
-    return client
 
 
 @pytest.fixture

@@ -17,17 +17,9 @@ from stuurman.plans.services import Considered
 from stuurman.plans.versioning import Conflict
 from stuurman.privacy.models import AccessLog, Involvement
 
-from .factories import a_contribution, a_goal, a_plan, a_service, de_vries, http_as
+from .factories import REASONS, a_contribution, a_goal, a_plan, a_service, de_vries, http_as
 
 pytestmark = pytest.mark.django_db
-
-REASONS = {
-    Tier.SELF: "Jan kan het niet alleen, hij raakt overzicht kwijt.",
-    Tier.HOUSEHOLD: "Els is al overbelast door de zorg voor Riek.",
-    Tier.INFORMAL: "Kees helpt al met klussen, meer kan hij niet.",
-    Tier.VOLUNTEERS: "Het maatjesproject heeft een wachtlijst van een half jaar.",
-    Tier.GENERAL: "De inloop schuldhulp volstaat niet bij deze schulden.",
-}
 
 
 def open_coordinations(plan):
