@@ -59,6 +59,25 @@ def a_contribution(http, plan, tier, what, considered=(), **fields):
     return services.save_contribution(http, plan, plan.version, contribution, list(considered))
 
 
+def job_coaching(http, plan, goal, **fields):
+    """The demo's Wmo job coaching for Jan, € 600 a month, with every lower tier considered."""
+    from stuurman.catalog.models import Service
+    from stuurman.plans.services import Considered
+
+    return a_contribution(
+        http,
+        plan,
+        Tier.TAILORED,
+        "Begeleiding naar werk",
+        [Considered(tier, True, reason) for tier, reason in REASONS.items()],
+        goal=goal,
+        service=Service.objects.get(code="WMO-BEG-IND"),
+        law="wmo",
+        cost_per_month="600.00",
+        **fields,
+    )
+
+
 def a_service(kind="tailored", law="wmo", category="02", code="02A05"):
     from stuurman.catalog.models import Service
 

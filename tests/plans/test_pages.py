@@ -17,7 +17,7 @@ from stuurman.people.models import Household
 from stuurman.plans.models import Contribution, Goal, Plan
 from stuurman.privacy.models import AccessLog
 
-from .factories import REASONS, a_contribution, a_goal, a_plan, de_vries, member
+from .factories import REASONS, a_contribution, a_goal, a_plan, de_vries, job_coaching, member
 
 pytestmark = pytest.mark.django_db
 
@@ -235,20 +235,7 @@ def test_an_ended_plan_is_read_only(coordinator):
 
 def test_the_plan_page_shows_costs_against_the_norm_and_the_budget(coordinator):
     http, plan = a_plan(starts_on=date(TODAY.year, 1, 1))
-    goal = a_goal(http, plan)
-    from stuurman.plans.services import Considered
-
-    a_contribution(
-        http,
-        plan,
-        Tier.TAILORED,
-        "Begeleiding naar werk",
-        [Considered(t, True, reason) for t, reason in REASONS.items()],
-        goal=goal,
-        service=Service.objects.get(code="WMO-BEG-IND"),
-        law="wmo",
-        cost_per_month="600.00",
-    )
+    job_coaching(http, plan, a_goal(http, plan))
     page = coordinator.get(plan_url("plan", plan)).content.decode()
     assert "€ 7.200,00" in page  # per year
     assert "boven de norm" in page  # the demo's Wmo norm is € 6.000 per household

@@ -18,10 +18,9 @@ from stuurman.catalog.rules import Tier
 from stuurman.people.models import NetworkMember, Person
 from stuurman.plans import coordination, follow_up_signals, page_cache, services
 from stuurman.plans.models import Budget, FollowUpSignal, Goal, Plan
-from stuurman.plans.services import Considered
 from stuurman.privacy.models import AccessLog
 
-from .factories import REASONS, a_contribution, a_goal, a_plan, http_as, member
+from .factories import a_contribution, a_goal, a_plan, http_as, job_coaching, member
 
 pytestmark = pytest.mark.django_db
 
@@ -40,18 +39,7 @@ def plan():
         municipality=household.municipality, household=household, name="Kees Buurman", circle=2
     )
     a_contribution(http, plan, Tier.INFORMAL, "Klussen in huis", goal=goal, network_member=neighbour)
-    a_contribution(
-        http,
-        plan,
-        Tier.TAILORED,
-        "Begeleiding naar werk",
-        [Considered(t, True, reason) for t, reason in REASONS.items()],
-        goal=goal,
-        service=Service.objects.get(code="WMO-BEG-IND"),
-        provider=Provider.objects.get(agb_code="75000101"),
-        law="wmo",
-        cost_per_month="600.00",
-    )
+    job_coaching(http, plan, goal, provider=Provider.objects.get(agb_code="75000101"))
     plan.refresh_from_db()
     return plan
 
