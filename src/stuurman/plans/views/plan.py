@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from stuurman.privacy import log
 from stuurman.privacy.declarations import household_file
@@ -90,7 +89,7 @@ def detail(request, household, grant, plan_id):
         context.update(page.context(plan, today, editable=editable))
         return {
             "coordination": context["coordination"],
-            "body": mark_safe(render_to_string("plans/_plan_body.html", context)),
+            "body": render_to_string("plans/_plan_body.html", context),  # safe HTML
         }
 
     shown = page_cache.body(plan, household, today, user, rendered)
