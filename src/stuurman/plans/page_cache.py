@@ -18,6 +18,7 @@ are not affected: the view checks and logs before it asks for the body.
 
 import hashlib
 from collections.abc import Callable
+from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
@@ -54,6 +55,7 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
+@cache  # the same text for every view
 def _fingerprint_sql() -> str:
     person, member, service, provider, budget, user = (_table(model) for model in OUTSIDE)
     contribution, goal, assignment = (
